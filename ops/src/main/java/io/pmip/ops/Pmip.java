@@ -1,0 +1,32 @@
+package io.pmip.ops;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The single entry point of every operator tool: {@code pmip <subcommand>}. */
+@Command(
+        name = "pmip",
+        mixinStandardHelpOptions = true,
+        version = "pmip 0.1.0",
+        description = "Clustered Proxy Mobile IPv6 mobility anchor: operator tools.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Pmip implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; subcommands register in the annotation above. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Pmip()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+}
