@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /** A handler that keeps what it receives, for tests to wait on with a bounded timeout. */
 final class Inbox implements InboundHandler {
@@ -21,14 +22,14 @@ final class Inbox implements InboundHandler {
         return datagram;
     }
 
-    /** The next datagram whose payload starts with {@code prefix}, skipping others (other tests' traffic). */
-    InboundDatagram nextStartingWith(byte[] prefix) throws InterruptedException {
+    /** The next datagram {@code wanted} accepts, skipping others (other raw sockets' traffic). */
+    InboundDatagram nextMatching(Predicate<InboundDatagram> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (true) {
             long left = deadline - System.nanoTime();
             InboundDatagram datagram = received.poll(Math.max(left, 0), TimeUnit.NANOSECONDS);
             assertNotNull(datagram, "no matching datagram within " + TIMEOUT_SECONDS + " s");
-            if (startsWith(datagram.payload(), prefix)) {
+            if (wanted.test(datagram)) {
                 return datagram;
             }
         }
@@ -40,17 +41,5 @@ final class Inbox implements InboundHandler {
 
     int size() {
         return received.size();
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }
