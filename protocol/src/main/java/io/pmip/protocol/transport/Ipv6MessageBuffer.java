@@ -5,6 +5,7 @@ import com.sun.jna.Native;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 
 /**
  * One native block holding a struct msghdr, its single iovec, a sockaddr_in6, a control buffer
@@ -37,6 +38,9 @@ final class Ipv6MessageBuffer {
     private final Memory memory;
     private final int dataCapacity;
     private final byte[] address = new byte[16];
+    private final byte[] lastDestinationBytes = new byte[16];
+    private int lastDestinationScope;
+    private InetAddress lastDestination;
 
     Ipv6MessageBuffer(int dataCapacity) {
         if (Native.POINTER_SIZE != 8 || Native.SIZE_T_SIZE != 8) {
@@ -100,7 +104,15 @@ final class Ipv6MessageBuffer {
                     && cmsgLength >= CMSG_HEADER + IN6_PKTINFO_SIZE) {
                 long data = CONTROL + offset + CMSG_HEADER;
                 memory.read(data, address, 0, 16);
-                return ipv6(address, memory.getInt(data + 16));
+                int scope = memory.getInt(data + 16);
+                // Nearly every datagram goes to the same address: reuse its InetAddress.
+                if (lastDestination == null || scope != lastDestinationScope
+                        || !Arrays.equals(address, lastDestinationBytes)) {
+                    lastDestination = ipv6(address, scope);
+                    lastDestinationScope = scope;
+                    System.arraycopy(address, 0, lastDestinationBytes, 0, 16);
+                }
+                return lastDestination;
             }
             offset += (cmsgLength + 7) & ~7L;
         }

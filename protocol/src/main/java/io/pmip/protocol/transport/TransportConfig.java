@@ -63,6 +63,42 @@ public record TransportConfig(
                 MAX_MOBILITY_HEADER_BYTES, kind == TransportKind.UDP_IPV4);
     }
 
+    /**
+     * From configuration text: {@code kind} is a {@link TransportKind} name (case-insensitive,
+     * '-' allowed for '_'), {@code localAddress} an IP address literal (never resolved by DNS).
+     *
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public static TransportConfig parse(String kind, String localAddress, int port) {
+        TransportKind parsedKind;
+        try {
+            parsedKind = TransportKind.valueOf(kind.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown transport kind '" + kind + "', expected one of "
+                    + java.util.Arrays.toString(TransportKind.values()), e);
+        }
+        return of(parsedKind, literal(localAddress), port);
+    }
+
+    private static InetAddress literal(String text) {
+        String trimmed = text.trim();
+        if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+            trimmed = trimmed.substring(1, trimmed.length() - 1);
+        }
+        // Only literals: IPv4 is digits and dots, IPv6 has a colon; anything else would go to DNS.
+        boolean ipv4 = !trimmed.isEmpty() && trimmed.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.');
+        boolean ipv6 = trimmed.indexOf(':') >= 0
+                && trimmed.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
+        if (!ipv4 && !ipv6) {
+            throw new IllegalArgumentException("not an IP address literal: '" + text + "'");
+        }
+        try {
+            return InetAddress.getByName(trimmed);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("not an IP address literal: '" + text + "'", e);
+        }
+    }
+
     /** The raw IPv6 Mobility Header transport bound to {@code localAddress} (may be ::). */
     public static TransportConfig mhIpv6(InetAddress localAddress) {
         return of(TransportKind.MH_IPV6, localAddress, 0);
