@@ -83,7 +83,11 @@ abstract sealed class AbstractSignalingTransport implements SignalingTransport
         if (!acceptable(datagram)) {
             return false;
         }
-        if (!running || !sendQueue.offer(datagram)) {
+        if (!running) {
+            stats.countDropped(DropReason.CLOSED);
+            return false;
+        }
+        if (!sendQueue.offer(datagram)) {
             stats.countDropped(DropReason.QUEUE_FULL);
             return false;
         }
@@ -160,6 +164,10 @@ abstract sealed class AbstractSignalingTransport implements SignalingTransport
         join(receiver);
         join(sender);
         releaseSocket();
+        // What was queued but never sent (and a send racing with close) is accounted for, not lost silently.
+        while (sendQueue.poll() != null) {
+            stats.countDropped(DropReason.CLOSED);
+        }
     }
 
     private static void join(Thread thread) {

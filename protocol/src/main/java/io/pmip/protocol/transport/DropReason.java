@@ -15,5 +15,7 @@ public enum DropReason {
     /** Outbound: the kernel refused the send (no route, unreachable, ...). */
     SEND_ERROR,
     /** Inbound: the kernel reported an error on receive other than a timeout. */
-    RECEIVE_ERROR
+    RECEIVE_ERROR,
+    /** Outbound: offered after close, or still queued when the transport closed. */
+    CLOSED
 }

@@ -2,6 +2,7 @@ package io.pmip.protocol.transport;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -59,8 +60,8 @@ final class Ipv6MessageBuffer {
         return memory;
     }
 
-    Memory sockaddr() {
-        return (Memory) memory.share(SOCKADDR, SOCKADDR_IN6_SIZE);
+    Pointer sockaddr() {
+        return memory.share(SOCKADDR, SOCKADDR_IN6_SIZE);
     }
 
     /** Before recvmsg: the whole data area and control buffer are free. */

@@ -19,7 +19,8 @@ public sealed interface SignalingTransport extends AutoCloseable permits Abstrac
 
     /**
      * Queues a datagram for sending. Returns false, counting the reason in {@link #stats()}, when
-     * the queue is full, the datagram is oversize, or it has no usable source address.
+     * the transport is closed, the queue is full, the datagram is oversize, or it has no usable
+     * source address.
      *
      * @throws IllegalArgumentException when the destination's address family does not match the kind
      */

@@ -196,6 +196,8 @@ class UdpIpv4TransportTest {
         mag.close();
         mag.close();
         assertFalse(mag.send(OutboundDatagram.to(LOOPBACK_1, 5436, new byte[] {59, 0, 13, 0, 0, 0, 0, 0})));
+        assertEquals(1, mag.stats().dropped(DropReason.CLOSED));
+        assertEquals(0, mag.stats().dropped(DropReason.QUEUE_FULL));
         assertEquals(0, mag.stats().sent());
     }
 
