@@ -99,7 +99,7 @@ abstract sealed class AbstractSignalingTransport implements SignalingTransport
             InboundDatagram datagram;
             try {
                 datagram = receiveOne();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 if (!running) {
                     return;
                 }
@@ -134,7 +134,7 @@ abstract sealed class AbstractSignalingTransport implements SignalingTransport
             try {
                 transmit(datagram);
                 stats.countSent();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 if (!running) {
                     return;
                 }
