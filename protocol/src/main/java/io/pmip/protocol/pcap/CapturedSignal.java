@@ -3,6 +3,7 @@ package io.pmip.protocol.pcap;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One Mobility Header found in a capture, with the addressing it travelled with.
@@ -31,6 +32,10 @@ public record CapturedSignal(
     }
 
     public CapturedSignal {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(destination, "destination");
         mhBytes = mhBytes.clone();
     }
 
