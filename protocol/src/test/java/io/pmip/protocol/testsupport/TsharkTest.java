@@ -24,15 +24,18 @@ class TsharkTest {
     @TempDir
     Path dir;
 
+    /** Built once: each scapy run costs a Python start-up. */
+    private static Scapy.ScapyMh pbu;
+
     @BeforeAll
-    static void needsTools() {
+    static void needsTools() throws IOException {
         assumeTrue(Tshark.available(), "tshark on PATH");
         assumeTrue(Scapy.available(), "Debian python3-scapy at " + Scapy.PYTHON);
+        pbu = Scapy.proxyBindingUpdate(Scapy.ProxyBindingUpdate.example());
     }
 
     @Test
     void dissectsAScapyProxyBindingUpdateOverBothTransports() throws IOException {
-        Scapy.ScapyMh pbu = Scapy.proxyBindingUpdate(Scapy.ProxyBindingUpdate.example());
         Path file = write(
                 IpPacketBuilder.ipv6(pbu.source(), pbu.destination(), pbu.mhBytes()),
                 IpPacketBuilder.ipv4Udp(v4("192.0.2.1"), 5436, v4("198.51.100.2"), 5436, pbu.mhBytes()));
@@ -56,7 +59,6 @@ class TsharkTest {
 
     @Test
     void reportsMalformedAndWarningExpertItems() throws IOException {
-        Scapy.ScapyMh pbu = Scapy.proxyBindingUpdate(Scapy.ProxyBindingUpdate.example());
         byte[] truncated = Arrays.copyOf(pbu.mhBytes(), 8);
         byte[] shortHeaderLen = pbu.mhBytes();
         // Header Len 1 (16 bytes) cuts the MN-Identifier option short.
