@@ -153,6 +153,8 @@ public final class MobilityHeaderEncoder {
             w.u16(m.sequence());
             w.u8(m.statusCode());
             w.u8(0); // Reserved, RFC 7077 4.2
+        } else {
+            throw new AssertionError("unhandled message " + message);
         }
     }
 }

@@ -81,6 +81,46 @@ final class OptionCodec {
         } else if (option instanceof Ipv4DefaultRouterAddress o) {
             w.u16(0);
             w.bytes(o.address().getAddress());
+        } else if (option instanceof Ipv4DhcpSupportMode o) {
+            w.u16(o.dhcpServer() ? 1 : 0); // RFC 5844 3.3.4: S is the last bit
+        } else if (option instanceof FlowSummary o) {
+            o.flowIdentifiers().forEach(w::u16);
+        } else if (option instanceof FlowIdentification o) {
+            w.u16(o.flowIdentifier());
+            w.u16(o.flowPriority());
+            w.u8(0);
+            w.u8(o.statusCode());
+            w.bytes(o.subOptions().toArray());
+        } else if (option instanceof RedirectCapability) {
+            w.u16(0);
+        } else if (option instanceof Redirect o) {
+            w.u16((o.k() ? Redirect.FLAG_K : 0) | (o.n() ? Redirect.FLAG_N : 0));
+            if (o.k()) {
+                w.bytes(o.ipv6Address().getAddress());
+            }
+            if (o.n()) {
+                w.bytes(o.ipv4Address().getAddress());
+            }
+        } else if (option instanceof LoadInformation o) {
+            w.u16(o.priority());
+            w.u32(o.sessionsInUse());
+            w.u32(o.maximumSessions());
+            w.u32(o.usedCapacity());
+            w.u32(o.maximumCapacity());
+        } else if (option instanceof AlternateIpv4CareOfAddress o) {
+            w.bytes(o.address().getAddress());
+        } else if (option instanceof MobileNodeGroupIdentifier o) {
+            w.u8(o.subtype());
+            w.u8(0);
+            w.u32(o.groupIdentifier());
+        } else if (option instanceof MagIpv6Address o) {
+            w.u8(0);
+            w.u8(o.addressLength());
+            w.bytes(o.address().getAddress());
+        } else if (option instanceof UnknownOption o) {
+            w.bytes(o.data().toArray());
+        } else {
+            throw new AssertionError("unhandled option " + option);
         }
     }
 
