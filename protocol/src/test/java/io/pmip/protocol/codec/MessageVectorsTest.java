@@ -69,6 +69,7 @@ class MessageVectorsTest {
                 "05", // 2 MH Type 5 Binding Update
                 "00", // 3 Reserved
                 "fc26", // 4 Checksum over pseudo-header 2001:db8::1 -> 2001:db8::2, length 80, NH 135
+                        // (same value from scapy 2.5 in6_chksum; tshark 4.0 decodes every field)
                 "0001", // 6 Sequence # 1
                 "8200", // 8 flags A (0x8000) | P (0x0200) (RFC 5213 8.1)
                 "03e8", // 10 Lifetime 1000 x 4 s
