@@ -62,7 +62,7 @@ class DecodeErrorsTest {
     }
 
     @Test
-    void badChecksum() {
+    void badChecksum() throws Exception {
         byte[] wire = MobilityHeaderEncoder.encode(ProxyBindingUpdate.of(1, 10, List.of()), MAG, LMA);
         wire[11] ^= 1; // change the lifetime after the checksum was computed
         assertError(DecodeRule.BAD_CHECKSUM, 4, wire, DecodeContext.ipv6(MAG, LMA, DecodeMode.LENIENT));
