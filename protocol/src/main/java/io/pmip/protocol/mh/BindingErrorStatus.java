@@ -2,7 +2,10 @@ package io.pmip.protocol.mh;
 
 import java.util.Optional;
 
-/** Binding Error status (RFC 6275 section 6.1.9). Values outside this list still round-trip: records keep the raw code. */
+/**
+ * Binding Error status (RFC 6275 section 6.1.9). Values outside this list still round-trip: records
+ * keep the raw code.
+ */
 public enum BindingErrorStatus {
     UNKNOWN_BINDING_FOR_HOME_ADDRESS_DESTINATION_OPTION(1),
     UNRECOGNIZED_MH_TYPE(2);

@@ -1,6 +1,5 @@
 package io.pmip.protocol.mh;
 
-import static io.pmip.protocol.mh.WireValues.range;
 import static io.pmip.protocol.mh.WireValues.uint32;
 
 import io.pmip.protocol.mh.option.MobilityOption;
@@ -23,9 +22,8 @@ public record Heartbeat(int otherFlags, boolean unsolicited, boolean response, l
     public static final int OTHER_FLAGS_MASK = 0xfffc;
 
     public Heartbeat {
-        range("otherFlags", otherFlags, 0, OTHER_FLAGS_MASK);
         if ((otherFlags & ~OTHER_FLAGS_MASK) != 0) {
-            throw new IllegalArgumentException("otherFlags must only use mask 0xfffc");
+            throw new IllegalArgumentException("otherFlags must only use mask 0xfffc, got " + otherFlags);
         }
         uint32("sequence", sequence);
         options = List.copyOf(options);

@@ -2,7 +2,10 @@ package io.pmip.protocol.mh;
 
 import java.util.Optional;
 
-/** Localized Routing Acknowledgement status (RFC 6705 section 11.3; no IANA registry). Values outside this list still round-trip: records keep the raw code. */
+/**
+ * Localized Routing Acknowledgement status (RFC 6705 section 11.3; no IANA registry). Values
+ * outside this list still round-trip: records keep the raw code.
+ */
 public enum LocalizedRoutingStatus {
     SUCCESS(0),
     LOCALIZED_ROUTING_NOT_ALLOWED(128),

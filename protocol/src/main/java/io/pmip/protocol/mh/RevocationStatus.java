@@ -2,7 +2,10 @@ package io.pmip.protocol.mh;
 
 import java.util.Optional;
 
-/** Binding Revocation Acknowledgement status (RFC 5846 section 6.2; IANA registry, not Wireshark's table). Values outside this list still round-trip: records keep the raw code. */
+/**
+ * Binding Revocation Acknowledgement status (RFC 5846 section 6.2; IANA registry, not Wireshark's
+ * table). Values outside this list still round-trip: records keep the raw code.
+ */
 public enum RevocationStatus {
     SUCCESS(0),
     PARTIAL_SUCCESS(1),

@@ -2,7 +2,10 @@ package io.pmip.protocol.mh;
 
 import java.util.Optional;
 
-/** Binding Revocation Indication trigger (RFC 5846 section 6.1; IANA registry). Values outside this list still round-trip: records keep the raw code. */
+/**
+ * Binding Revocation Indication trigger (RFC 5846 section 6.1; IANA registry). Values outside this
+ * list still round-trip: records keep the raw code.
+ */
 public enum RevocationTrigger {
     UNSPECIFIED(0),
     ADMINISTRATIVE_REASON(1),

@@ -2,7 +2,10 @@ package io.pmip.protocol.mh;
 
 import java.util.Optional;
 
-/** Update Notification Acknowledgement status (RFC 7077 section 4.2; 130 from RFC 7222; 131, 132 from RFC 7864). Values outside this list still round-trip: records keep the raw code. */
+/**
+ * Update Notification Acknowledgement status (RFC 7077 section 4.2; 130 from RFC 7222; 131, 132
+ * from RFC 7864). Values outside this list still round-trip: records keep the raw code.
+ */
 public enum UpdateNotificationAckStatus {
     SUCCESS(0),
     FAILED_TO_UPDATE_SESSION_PARAMETERS(128),

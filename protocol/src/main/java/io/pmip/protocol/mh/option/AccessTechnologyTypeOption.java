@@ -4,7 +4,10 @@ import static io.pmip.protocol.mh.WireValues.uint8;
 
 import java.util.Optional;
 
-/** Access Technology Type option (RFC 5213 section 8.5): Reserved (8), Access Technology Type (8); no alignment requirement. */
+/**
+ * Access Technology Type option (RFC 5213 section 8.5): Reserved (8), Access Technology Type (8);
+ * no alignment requirement.
+ */
 public record AccessTechnologyTypeOption(int accessTechnologyTypeCode) implements MobilityOption {
     public static final int TYPE = 24;
 

@@ -7,7 +7,10 @@ import static io.pmip.protocol.mh.WireValues.required;
 
 import io.pmip.protocol.Bytes;
 
-/** Flow Identification option (RFC 6089 section 4.1): FID (16), FID-PRI (16), Reserved (8), Status (8), then sub-options kept as raw bytes; alignment 2n. */
+/**
+ * Flow Identification option (RFC 6089 section 4.1): FID (16), FID-PRI (16), Reserved (8), Status
+ * (8), then sub-options kept as raw bytes; alignment 2n.
+ */
 public record FlowIdentification(int flowIdentifier, int flowPriority, int statusCode, Bytes subOptions) implements MobilityOption {
     public static final int TYPE = 45;
 

@@ -5,7 +5,9 @@ import static io.pmip.protocol.mh.WireValues.range;
 
 import java.util.List;
 
-/** Flow Summary option (RFC 6089 section 4.2): one or more 16-bit Flow Identifiers; alignment 2n. */
+/**
+ * Flow Summary option (RFC 6089 section 4.2): one or more 16-bit Flow Identifiers; alignment 2n.
+ */
 public record FlowSummary(List<Integer> flowIdentifiers) implements MobilityOption {
     public static final int TYPE = 44;
 

@@ -2,7 +2,10 @@ package io.pmip.protocol.mh.option;
 
 import static io.pmip.protocol.mh.WireValues.uint32;
 
-/** GRE Key option (RFC 5845 section 5.1): Reserved (16), optional GRE Key Identifier (32); alignment 4n. Without a key (Length 2) it asks the peer to choose one. */
+/**
+ * GRE Key option (RFC 5845 section 5.1): Reserved (16), optional GRE Key Identifier (32); alignment
+ * 4n. Without a key (Length 2) it asks the peer to choose one.
+ */
 public record GreKey(boolean keyPresent, long key) implements MobilityOption {
     public static final int TYPE = 33;
 

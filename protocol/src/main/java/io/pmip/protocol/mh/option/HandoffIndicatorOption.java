@@ -4,7 +4,10 @@ import static io.pmip.protocol.mh.WireValues.uint8;
 
 import java.util.Optional;
 
-/** Handoff Indicator option (RFC 5213 section 8.4): Reserved (8), Handoff Indicator (8); no alignment requirement. */
+/**
+ * Handoff Indicator option (RFC 5213 section 8.4): Reserved (8), Handoff Indicator (8); no
+ * alignment requirement.
+ */
 public record HandoffIndicatorOption(int handoffIndicatorCode) implements MobilityOption {
     public static final int TYPE = 23;
 

@@ -7,7 +7,10 @@ import static io.pmip.protocol.mh.WireValues.required;
 import java.net.Inet4Address;
 import java.util.Optional;
 
-/** IPv4 Home Address Reply option (RFC 5844 section 3.3.2): Status (8), Prefix-len (6 bits), Reserved (2 bits), IPv4 home address (32); alignment 4n. */
+/**
+ * IPv4 Home Address Reply option (RFC 5844 section 3.3.2): Status (8), Prefix-len (6 bits),
+ * Reserved (2 bits), IPv4 home address (32); alignment 4n.
+ */
 public record Ipv4HomeAddressReply(int statusCode, int prefixLength, Inet4Address address) implements MobilityOption {
     public static final int TYPE = 37;
 

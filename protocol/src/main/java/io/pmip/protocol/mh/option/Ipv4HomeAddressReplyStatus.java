@@ -2,7 +2,10 @@ package io.pmip.protocol.mh.option;
 
 import java.util.Optional;
 
-/** IPv4 Home Address Reply status (RFC 5844 section 3.3.2). Values outside this list still round-trip: records keep the raw code. */
+/**
+ * IPv4 Home Address Reply status (RFC 5844 section 3.3.2). Values outside this list still
+ * round-trip: records keep the raw code.
+ */
 public enum Ipv4HomeAddressReplyStatus {
     SUCCESS(0),
     FAILURE_REASON_UNSPECIFIED(128),

@@ -3,7 +3,10 @@ package io.pmip.protocol.mh.option;
 import static io.pmip.protocol.mh.WireValues.uint8;
 import static io.pmip.protocol.mh.WireValues.uint32;
 
-/** Mobile Node Group Identifier option (RFC 6602 section 5.1): Sub-type (8; 1 = Bulk Binding Update Group), Reserved (8), Mobile Node Group Identifier (32; 1 = ALL-SESSIONS); alignment 4n. */
+/**
+ * Mobile Node Group Identifier option (RFC 6602 section 5.1): Sub-type (8; 1 = Bulk Binding Update
+ * Group), Reserved (8), Mobile Node Group Identifier (32; 1 = ALL-SESSIONS); alignment 4n.
+ */
 public record MobileNodeGroupIdentifier(int subtype, long groupIdentifier) implements MobilityOption {
     public static final int TYPE = 50;
 

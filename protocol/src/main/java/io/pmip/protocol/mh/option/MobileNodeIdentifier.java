@@ -7,7 +7,10 @@ import static io.pmip.protocol.mh.WireValues.required;
 import io.pmip.protocol.Bytes;
 import java.util.Optional;
 
-/** Mobile Node Identifier option (RFC 4283 section 3): Subtype (8), Identifier; no alignment requirement. Every subtype is kept (1 = NAI; RFC 8371 adds 2..8). */
+/**
+ * Mobile Node Identifier option (RFC 4283 section 3): Subtype (8), Identifier; no alignment
+ * requirement. Every subtype is kept (1 = NAI; RFC 8371 adds 2..8).
+ */
 public record MobileNodeIdentifier(int subtype, Bytes identifier) implements MobilityOption {
     public static final int TYPE = 8;
 

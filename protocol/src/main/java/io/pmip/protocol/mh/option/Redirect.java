@@ -3,7 +3,11 @@ package io.pmip.protocol.mh.option;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 
-/** Redirect option (RFC 6463 section 6.2): K (IPv6 r2LMA present), N (IPv4 r2LMA present), 14 reserved bits, then the IPv6 and/or IPv4 address of the LMA to redirect to; alignment 4n. A null address means its flag is clear. */
+/**
+ * Redirect option (RFC 6463 section 6.2): K (IPv6 r2LMA present), N (IPv4 r2LMA present), 14
+ * reserved bits, then the IPv6 and/or IPv4 address of the LMA to redirect to; alignment 4n. A null
+ * address means its flag is clear.
+ */
 public record Redirect(Inet6Address ipv6Address, Inet4Address ipv4Address) implements MobilityOption {
     public static final int TYPE = 47;
 

@@ -10,7 +10,10 @@ import java.time.Instant;
 public record Timestamp(long value) implements MobilityOption {
     public static final int TYPE = 27;
 
-    /** The timestamp nearest to {@code instant} (fraction truncated); instants before 1970 are not representable. */
+    /**
+     * The timestamp nearest to {@code instant} (fraction truncated); instants before 1970 are not
+     * representable.
+     */
     public static Timestamp of(Instant instant) {
         if (instant.getEpochSecond() < 0 || instant.getEpochSecond() >= (1L << 48)) {
             throw new IllegalArgumentException("timestamp needs 0 <= seconds < 2^48, got " + instant);

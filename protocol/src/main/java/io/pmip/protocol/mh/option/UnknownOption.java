@@ -6,7 +6,10 @@ import static io.pmip.protocol.mh.WireValues.required;
 
 import io.pmip.protocol.Bytes;
 
-/** A mobility option this model does not parse, kept as its Type and raw data so it re-encodes unchanged. Pad1/PadN are never represented (the codec handles padding). */
+/**
+ * A mobility option this model does not parse, kept as its Type and raw data so it re-encodes
+ * unchanged. Pad1/PadN are never represented (the codec handles padding).
+ */
 public record UnknownOption(int optionType, Bytes data) implements MobilityOption {
 
     public UnknownOption {
