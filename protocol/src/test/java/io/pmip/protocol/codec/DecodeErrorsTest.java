@@ -138,4 +138,25 @@ class DecodeErrorsTest {
                 () -> MobilityHeaderDecoder.decode(new byte[8], 4, 8, LENIENT));
         assertEquals(DecodeRule.TRUNCATED, e.rule());
     }
+
+    @Test
+    void largestOptionsOfEveryVariableLengthTypeDecode() throws Exception {
+        // Length 254 is the most a Flow Summary (127 FIDs) can carry; the model must accept it
+        for (int type : new int[] {8, 25, 44, 45, 100}) {
+            for (int length : new int[] {254, 255}) {
+                if (type == 44 && length == 255) {
+                    continue; // odd lengths are wrong for a Flow Summary
+                }
+                byte[] wire = new byte[272];
+                wire[0] = 59;
+                wire[1] = (byte) (272 / 8 - 1);
+                wire[8] = (byte) type;
+                wire[9] = (byte) length;
+                int padAt = 10 + length;
+                wire[padAt] = 1; // PadN to 272
+                wire[padAt + 1] = (byte) (272 - padAt - 2);
+                assertEquals(type, MobilityHeaderDecoder.decode(wire, LENIENT).message().options().get(0).type());
+            }
+        }
+    }
 }

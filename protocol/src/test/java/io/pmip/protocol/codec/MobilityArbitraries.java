@@ -81,7 +81,7 @@ final class MobilityArbitraries {
                 Combinators.combine(u8(), Arbitraries.integers().between(0, 32), ipv4()).as(Ipv4HomeAddressReply::new),
                 ipv4().map(Ipv4DefaultRouterAddress::new),
                 Arbitraries.of(true, false).map(Ipv4DhcpSupportMode::new),
-                u16().list().ofMinSize(1).ofMaxSize(126).map(FlowSummary::new),
+                u16().list().ofMinSize(1).ofMaxSize(127).map(FlowSummary::new),
                 Combinators.combine(u16(), u16(), u8(), bytes(0, 249)).as(FlowIdentification::new),
                 Arbitraries.just(new RedirectCapability()),
                 Combinators.combine(ipv6().injectNull(0.3), ipv4().injectNull(0.3)).as(Redirect::new),

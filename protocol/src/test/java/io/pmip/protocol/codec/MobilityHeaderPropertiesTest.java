@@ -86,7 +86,19 @@ class MobilityHeaderPropertiesTest {
             byte[] wire = MobilityHeaderEncoder.encodeForIpv4Udp(m);
             return Arbitraries.integers().between(0, wire.length).map(n -> java.util.Arrays.copyOf(wire, n));
         });
-        return Arbitraries.oneOf(random, mutated, truncated);
+        // one option of any type and length with random data, inside a well-formed BRR
+        Arbitrary<byte[]> anyOption = net.jqwik.api.Combinators.combine(Arbitraries.integers().between(2, 60),
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(255)).as((type, data) -> {
+                    int end = (10 + data.length + 7) / 8 * 8;
+                    byte[] wire = new byte[end];
+                    wire[0] = 59;
+                    wire[1] = (byte) (end / 8 - 1);
+                    wire[8] = (byte) (int) type;
+                    wire[9] = (byte) data.length;
+                    System.arraycopy(data, 0, wire, 10, data.length);
+                    return wire; // trailing zero octets are Pad1s
+                });
+        return Arbitraries.oneOf(random, mutated, truncated, anyOption);
     }
 
     @Property(tries = 1000)

@@ -13,7 +13,7 @@ public record FlowSummary(List<Integer> flowIdentifiers) implements MobilityOpti
 
     public FlowSummary {
         flowIdentifiers = List.copyOf(flowIdentifiers);
-        range("flow identifier count", flowIdentifiers.size(), 1, 126);
+        range("flow identifier count", flowIdentifiers.size(), 1, 127); // Length byte: 2 x 127 = 254
         for (int fid : flowIdentifiers) {
             uint16("flowIdentifier", fid);
         }
