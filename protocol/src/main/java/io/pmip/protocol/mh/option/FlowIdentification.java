@@ -1,9 +1,9 @@
 package io.pmip.protocol.mh.option;
 
-import static io.pmip.protocol.mh.WireValues.uint8;
-import static io.pmip.protocol.mh.WireValues.uint16;
 import static io.pmip.protocol.mh.WireValues.range;
 import static io.pmip.protocol.mh.WireValues.required;
+import static io.pmip.protocol.mh.WireValues.uint16;
+import static io.pmip.protocol.mh.WireValues.uint8;
 
 import io.pmip.protocol.Bytes;
 

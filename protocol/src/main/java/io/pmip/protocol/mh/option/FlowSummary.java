@@ -1,7 +1,7 @@
 package io.pmip.protocol.mh.option;
 
-import static io.pmip.protocol.mh.WireValues.uint16;
 import static io.pmip.protocol.mh.WireValues.range;
+import static io.pmip.protocol.mh.WireValues.uint16;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.pmip.protocol.mh.option;
 
-import static io.pmip.protocol.mh.WireValues.uint8;
 import static io.pmip.protocol.mh.WireValues.range;
 import static io.pmip.protocol.mh.WireValues.required;
+import static io.pmip.protocol.mh.WireValues.uint8;
 
 import java.net.Inet4Address;
 import java.util.Optional;

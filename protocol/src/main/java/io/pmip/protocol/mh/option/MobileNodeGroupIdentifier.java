@@ -1,7 +1,7 @@
 package io.pmip.protocol.mh.option;
 
-import static io.pmip.protocol.mh.WireValues.uint8;
 import static io.pmip.protocol.mh.WireValues.uint32;
+import static io.pmip.protocol.mh.WireValues.uint8;
 
 /**
  * Mobile Node Group Identifier option (RFC 6602 section 5.1): Sub-type (8; 1 = Bulk Binding Update

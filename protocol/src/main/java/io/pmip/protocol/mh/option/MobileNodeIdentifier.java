@@ -1,10 +1,11 @@
 package io.pmip.protocol.mh.option;
 
-import static io.pmip.protocol.mh.WireValues.uint8;
 import static io.pmip.protocol.mh.WireValues.range;
 import static io.pmip.protocol.mh.WireValues.required;
+import static io.pmip.protocol.mh.WireValues.uint8;
 
 import io.pmip.protocol.Bytes;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -25,13 +26,13 @@ public record MobileNodeIdentifier(int subtype, Bytes identifier) implements Mob
 
     /** An NAI identifier (subtype 1), UTF-8 encoded (RFC 4282). */
     public static MobileNodeIdentifier nai(String nai) {
-        return new MobileNodeIdentifier(SUBTYPE_NAI, Bytes.of(nai.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new MobileNodeIdentifier(SUBTYPE_NAI, Bytes.of(nai.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The NAI text when the subtype is NAI. */
     public Optional<String> naiText() {
         return subtype == SUBTYPE_NAI
-                ? Optional.of(new String(identifier.toArray(), java.nio.charset.StandardCharsets.UTF_8))
+                ? Optional.of(new String(identifier.toArray(), StandardCharsets.UTF_8))
                 : Optional.empty();
     }
 

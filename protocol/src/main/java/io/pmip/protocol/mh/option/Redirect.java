@@ -14,6 +14,16 @@ public record Redirect(Inet6Address ipv6Address, Inet4Address ipv4Address) imple
     public static final int FLAG_K = 0x8000;
     public static final int FLAG_N = 0x4000;
 
+    /** Redirect to an LMA's IPv6 address only. */
+    public static Redirect toIpv6(Inet6Address lma) {
+        return new Redirect(java.util.Objects.requireNonNull(lma, "lma"), null);
+    }
+
+    /** Redirect to an LMA's IPv4 address only (IPv4 transport, RFC 5844). */
+    public static Redirect toIpv4(Inet4Address lma) {
+        return new Redirect(null, java.util.Objects.requireNonNull(lma, "lma"));
+    }
+
     /** K flag: an IPv6 r2LMA address is present. */
     public boolean k() {
         return ipv6Address != null;
