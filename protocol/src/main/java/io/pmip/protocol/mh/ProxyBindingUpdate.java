@@ -94,6 +94,16 @@ public record ProxyBindingUpdate(
         return lifetime * 4L;
     }
 
+    /** A copy with another Sequence Number (each new PBU needs a new one, RFC 6275 11.7.1). */
+    public ProxyBindingUpdate withSequence(int newSequence) {
+        return fromFlags(newSequence, flags(), lifetime, options);
+    }
+
+    /** A copy with another Lifetime in units of 4 seconds (0 = deregistration). */
+    public ProxyBindingUpdate withLifetime(int newLifetime) {
+        return fromFlags(sequence, flags(), newLifetime, options);
+    }
+
     /** A copy with other options. */
     public ProxyBindingUpdate withOptions(List<MobilityOption> newOptions) {
         return fromFlags(sequence, flags(), lifetime, newOptions);
