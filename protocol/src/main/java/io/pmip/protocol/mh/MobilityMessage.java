@@ -2,6 +2,7 @@ package io.pmip.protocol.mh;
 
 import io.pmip.protocol.mh.option.MobilityOption;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One Mobility Header message (RFC 6275 section 6.1): its type-specific fields and its mobility
@@ -27,13 +28,13 @@ public sealed interface MobilityMessage
     List<MobilityOption> options();
 
     /** The first option of the given class, if any. */
-    default <T extends MobilityOption> java.util.Optional<T> option(Class<T> type) {
+    default <T extends MobilityOption> Optional<T> option(Class<T> type) {
         for (MobilityOption o : options()) {
             if (type.isInstance(o)) {
-                return java.util.Optional.of(type.cast(o));
+                return Optional.of(type.cast(o));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** All options of the given class, in wire order. */
