@@ -114,7 +114,9 @@ public final class Ipv6Prefix implements Comparable<Ipv6Prefix> {
         return formatAddress(address) + "/" + length;
     }
 
-    /** RFC 5952 canonical text of a 16-byte IPv6 address (longest zero run compressed, lower case). */
+    /**
+     * RFC 5952 canonical text of a 16-byte IPv6 address (longest zero run compressed, lower case).
+     */
     public static String formatAddress(byte[] a) {
         int[] groups = new int[8];
         for (int i = 0; i < 8; i++) {
