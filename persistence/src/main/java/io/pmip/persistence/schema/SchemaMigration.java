@@ -59,6 +59,10 @@ public final class SchemaMigration {
         DriverConfigLoader loader = DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, DDL_TIMEOUT)
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
+                // An administrative session needs neither the schema nor the token map client-side;
+                // fetching them again after every DDL statement would triple the migration time.
+                .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+                .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, false)
                 .build();
         return CqlSession.builder()
                 .addContactPoints(contactPoints)
