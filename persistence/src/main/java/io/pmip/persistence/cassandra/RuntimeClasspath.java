@@ -38,7 +38,8 @@ final class RuntimeClasspath {
         try {
             Files.createDirectories(workDir);
             Files.createDirectories(cacheFile.toAbsolutePath().getParent());
-            Path pom = workDir.resolve("pom.xml");
+            // not named pom.xml, so that build scripts looking for changed poms (ops/bin/pmip) ignore it
+            Path pom = workDir.resolve("cassandra-runtime.pom.xml");
             Files.writeString(pom, pomText());
             Path tmp = Files.createTempFile(cacheFile.toAbsolutePath().getParent(), "classpath", ".tmp");
             Path log = workDir.resolve("resolve.log");
