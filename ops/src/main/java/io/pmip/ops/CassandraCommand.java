@@ -24,6 +24,8 @@ import java.util.concurrent.Callable;
 final class CassandraCommand implements Runnable {
     /** Exit code of status for a node that is not running, as LSB init scripts use it. */
     static final int EXIT_NOT_RUNNING = 3;
+    /** Exit code of an invalid option value (picocli uses 2 for unparseable ones too). */
+    static final int EXIT_USAGE = 2;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -79,7 +81,10 @@ final class CassandraCommand implements Runnable {
                 CassandraStatus status = node.cassandra().start(Duration.ofSeconds(timeoutSeconds));
                 System.out.println("cassandra " + status);
                 return 0;
-            } catch (LocalCassandraException | IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) {
+                System.err.println("pmip cassandra start: " + e.getMessage());
+                return EXIT_USAGE;
+            } catch (LocalCassandraException e) {
                 System.err.println("pmip cassandra start: " + e.getMessage());
                 return 1;
             }
@@ -98,7 +103,13 @@ final class CassandraCommand implements Runnable {
 
         @Override
         public Integer call() {
-            LocalCassandra cassandra = node.cassandra();
+            LocalCassandra cassandra;
+            try {
+                cassandra = node.cassandra();
+            } catch (IllegalArgumentException e) {
+                System.err.println("pmip cassandra stop: " + e.getMessage());
+                return EXIT_USAGE;
+            }
             boolean stopped = cassandra.stop(Duration.ofSeconds(timeoutSeconds));
             System.out.println(stopped ? "cassandra stopped" : "cassandra was not running from " + cassandra.settings().dataDir());
             return 0;
@@ -113,7 +124,13 @@ final class CassandraCommand implements Runnable {
 
         @Override
         public Integer call() {
-            CassandraStatus status = node.cassandra().status();
+            CassandraStatus status;
+            try {
+                status = node.cassandra().status();
+            } catch (IllegalArgumentException e) {
+                System.err.println("pmip cassandra status: " + e.getMessage());
+                return EXIT_USAGE;
+            }
             System.out.println("cassandra " + status);
             return status.running() ? 0 : EXIT_NOT_RUNNING;
         }
