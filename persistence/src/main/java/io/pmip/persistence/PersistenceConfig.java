@@ -38,7 +38,6 @@ public final class PersistenceConfig {
                 .withFallback(ConfigFactory.defaultApplication())
                 .withFallback(ConfigFactory.parseResources(PersistenceConfig.class.getClassLoader(), "persistence.conf"))
                 .withFallback(ConfigFactory.parseResources(PersistenceConfig.class.getClassLoader(), "serialization.conf"));
-        ConfigFactory.invalidateCaches();
         return ConfigFactory.load(PersistenceConfig.class.getClassLoader(), layered);
     }
 
