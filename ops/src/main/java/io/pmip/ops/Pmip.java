@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Clustered Proxy Mobile IPv6 mobility anchor: operator tools.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            CassandraCommand.class,
+            SchemaCommand.class,
         })
 public final class Pmip implements Runnable {
     @CommandLine.Spec
