@@ -1,5 +1,6 @@
 package io.pmip.ops;
 
+import io.pmip.ops.wire.WireCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Clustered Proxy Mobile IPv6 mobility anchor: operator tools.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            WireCommand.class,
         })
 public final class Pmip implements Runnable {
     @CommandLine.Spec
