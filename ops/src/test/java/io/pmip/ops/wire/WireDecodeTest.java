@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pmip.protocol.codec.MobilityHeaderEncoder;
 import io.pmip.protocol.mh.Heartbeat;
 import io.pmip.protocol.mh.option.RestartCounter;
+import io.pmip.protocol.pcap.LinkType;
+import io.pmip.protocol.pcap.PcapWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,6 +106,39 @@ class WireDecodeTest {
 
         JsonNode dereg = lines.get(12);
         assertEquals(0, dereg.at("/message/lifetime").asInt());
+    }
+
+    /** The same packets behind an Ethernet II or a Linux cooked (SLL) header decode to the same lines. */
+    @Test
+    void ethernetAndLinuxCookedCapturesDecodeLikeRawIp(@TempDir Path dir) throws Exception {
+        List<String> raw = PmipRun.of("wire", "decode", SAMPLE.toString()).lines();
+        for (LinkType linkType : List.of(LinkType.ETHERNET, LinkType.LINUX_SLL)) {
+            Path file = dir.resolve(linkType + ".pcap");
+            try (OutputStream out = Files.newOutputStream(file); PcapWriter writer = PcapWriter.open(out, linkType)) {
+                for (SampleExchange.Frame f : SampleExchange.signaling()) {
+                    writer.write(f.time(), withLinkHeader(linkType, f.packet()));
+                }
+            }
+            PmipRun run = PmipRun.of("wire", "decode", file.toString());
+            assertEquals(0, run.exit(), run::toString);
+            assertEquals(raw, run.lines(), linkType::toString);
+        }
+    }
+
+    private static byte[] withLinkHeader(LinkType linkType, byte[] packet) {
+        int etherType = (packet[0] >> 4) == 6 ? 0x86dd : 0x0800;
+        ByteBuffer frame;
+        if (linkType == LinkType.ETHERNET) {
+            frame = ByteBuffer.allocate(14 + packet.length)
+                    .put(HexFormat.of().parseHex("02000000000102000000000a")) // destination, source MAC
+                    .putShort((short) etherType);
+        } else { // SLL: packet type 0 (to us), ARPHRD_ETHER, address length 6, address, protocol
+            frame = ByteBuffer.allocate(16 + packet.length)
+                    .putShort((short) 0).putShort((short) 1).putShort((short) 6)
+                    .put(HexFormat.of().parseHex("02000000000a0000"))
+                    .putShort((short) etherType);
+        }
+        return frame.put(packet).array();
     }
 
     @Test
