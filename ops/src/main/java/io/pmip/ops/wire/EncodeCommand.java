@@ -3,11 +3,12 @@ package io.pmip.ops.wire;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pmip.protocol.pcap.PcapWriter;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,12 +60,11 @@ final class EncodeCommand implements Callable<Integer> {
         try (Reader reader = in == null ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                 : Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
             lines = new BufferedReader(reader).lines().toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             spec.commandLine().getErr().println("pmip wire encode: cannot read " + (in == null ? "stdin" : in) + ": " + e);
             return 2;
         }
-        List<WireLines.Parsed> parsed = new ArrayList<>();
-        List<byte[]> headers = new ArrayList<>();
+        List<Encoded> encoded = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
@@ -72,8 +72,7 @@ final class EncodeCommand implements Callable<Integer> {
             }
             try {
                 WireLines.Parsed line = WireLines.parse(Json.MAPPER.readTree(lines.get(i)));
-                headers.add(LineEncoder.mobilityHeader(line));
-                parsed.add(line);
+                encoded.add(new Encoded(i + 1, line, LineEncoder.mobilityHeader(line)));
             } catch (JsonProcessingException e) {
                 problems.add("line " + (i + 1) + ": not JSON: " + e.getOriginalMessage());
             } catch (WireJsonException e) {
@@ -82,36 +81,59 @@ final class EncodeCommand implements Callable<Integer> {
                 problems.add("line " + (i + 1) + ": cannot encode: " + e.getMessage());
             }
         }
+        byte[] capture = problems.isEmpty() && pcap != null ? capture(encoded, problems) : null;
         if (!problems.isEmpty()) {
             problems.forEach(p -> spec.commandLine().getErr().println("pmip wire encode: " + p));
             spec.commandLine().getErr().println("pmip wire encode: nothing written (" + problems.size() + " bad line"
                     + (problems.size() == 1 ? "" : "s") + ")");
             return 1;
         }
-        return pcap != null ? writePcap(parsed, headers) : writeHex(headers);
+        return capture != null ? writePcap(capture, encoded.size()) : writeHex(encoded);
     }
 
-    private int writeHex(List<byte[]> headers) {
+    /** One line that encoded: its number (for messages) and its Mobility Header. */
+    private record Encoded(int lineNumber, WireLines.Parsed line, byte[] mobilityHeader) {
+    }
+
+    private int writeHex(List<Encoded> encoded) {
         PrintWriter out = spec.commandLine().getOut();
-        headers.forEach(h -> out.println(HexFormat.of().formatHex(h)));
+        encoded.forEach(e -> out.println(HexFormat.of().formatHex(e.mobilityHeader())));
         out.flush();
         return 0;
     }
 
-    private int writePcap(List<WireLines.Parsed> lines, List<byte[]> headers) {
-        // Lines without a time follow the previous frame by 1 ms; the first starts now.
-        Instant time = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        try (OutputStream out = Files.newOutputStream(pcap); PcapWriter writer = PcapWriter.open(out)) {
-            for (int i = 0; i < lines.size(); i++) {
-                WireLines.Parsed line = lines.get(i);
-                time = line.envelope().time() != null ? line.envelope().time() : time.plus(Duration.ofMillis(i == 0 ? 0 : 1));
-                writer.write(time, LineEncoder.ipPacket(line, headers.get(i)));
+    /**
+     * The whole capture in memory, so a line pcap cannot hold (a time outside 1970..2106, a packet
+     * over 64 KiB) is reported like any other bad line and no partial file is left behind.
+     */
+    private static byte[] capture(List<Encoded> encoded, List<String> problems) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        // A line without a time follows the previous frame by 1 ms; a first line without one is "now".
+        Instant next = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        try (PcapWriter writer = PcapWriter.open(buffer)) {
+            for (Encoded e : encoded) {
+                Instant time = e.line().envelope().time() != null ? e.line().envelope().time() : next;
+                try {
+                    writer.write(time, LineEncoder.ipPacket(e.line(), e.mobilityHeader()));
+                } catch (IllegalArgumentException ex) {
+                    problems.add("line " + e.lineNumber() + ": cannot write to pcap: " + ex.getMessage());
+                }
+                next = time.plus(Duration.ofMillis(1));
             }
+        } catch (IOException ex) {
+            throw new UncheckedIOException("a byte array does not fail", ex);
+        }
+        return buffer.toByteArray();
+    }
+
+    private int writePcap(byte[] capture, int frames) {
+        try {
+            Files.write(pcap, capture);
         } catch (IOException e) {
             spec.commandLine().getErr().println("pmip wire encode: cannot write " + pcap + ": " + e);
             return 2;
         }
-        spec.commandLine().getErr().println("pmip wire encode: " + lines.size() + " frames written to " + pcap);
+        spec.commandLine().getErr().println("pmip wire encode: " + frames + " frames written to " + pcap);
         return 0;
     }
 }

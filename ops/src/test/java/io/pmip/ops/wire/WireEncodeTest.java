@@ -98,6 +98,8 @@ class WireEncodeTest {
                 new String[] {"{\"message\":{\"type\":\"BindingRefreshRequest\",\"options\":[{\"type\":\"HomeNetworkPrefixOption\",\"prefix\":\"2001:db8::1/64\"}]}}",
                         "message.options[0].prefix: IPv6 prefix has bits set past /64"},
                 new String[] {"{\"transport\":\"UDP_IPV4\",\"source\":\"2001:db8::1\",\"bytes\":\"00\"}", "source: not an IPv4 address"},
+                new String[] {good.replace("\"time\":\"2026-01-15T09:00:00.500003Z\"", "\"time\":\"1960-01-01T00:00:00Z\""),
+                        "cannot write to pcap: pcap timestamps cover 1970 to 2106"},
                 new String[] {"{\"frame\":3,\"status\":\"error\",\"error\":{\"rule\":\"TRUNCATED_IP_PACKET\"}}", "neither \"message\" nor \"bytes\""});
         for (String[] c : cases) {
             Path pcap = dir.resolve("out.pcap");
