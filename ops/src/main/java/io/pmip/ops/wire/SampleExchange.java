@@ -1,5 +1,6 @@
 package io.pmip.ops.wire;
 
+import io.pmip.protocol.Bytes;
 import io.pmip.protocol.Ipv6Prefix;
 import io.pmip.protocol.codec.MobilityHeaderEncoder;
 import io.pmip.protocol.mh.AccessTechnologyType;
@@ -32,7 +33,6 @@ import io.pmip.protocol.mh.option.Timestamp;
 import io.pmip.protocol.pcap.IpPacketBuilder;
 import io.pmip.protocol.pcap.PcapWriter;
 import io.pmip.protocol.pcap.SignalExtractor;
-import io.pmip.protocol.Bytes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Inet4Address;
@@ -40,6 +40,7 @@ import java.net.Inet6Address;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -186,7 +187,7 @@ final class SampleExchange {
         x.frame(IpPacketBuilder.ipv6(MAG1, LMA, pbu));
         byte[] truncated = IpPacketBuilder.ipv6(MAG1, LMA, MobilityHeaderEncoder.encode(
                 Heartbeat.response(42, false, List.of(new RestartCounter(3))), MAG1, LMA));
-        x.frame(java.util.Arrays.copyOf(truncated, truncated.length - 8)); // Payload Length now lies
+        x.frame(Arrays.copyOf(truncated, truncated.length - 8)); // Payload Length now lies
         return List.copyOf(x.frames);
     }
 
