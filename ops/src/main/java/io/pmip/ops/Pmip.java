@@ -1,5 +1,6 @@
 package io.pmip.ops;
 
+import io.pmip.ops.wire.WireCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             CassandraCommand.class,
             SchemaCommand.class,
+            WireCommand.class,
         })
 public final class Pmip implements Runnable {
     @CommandLine.Spec
