@@ -1,0 +1,66 @@
+package io.pmip.lma;
+
+import io.pmip.persistence.CborSerializable;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The binding cache of one mobile node: its mobility sessions by session key.
+ *
+ * @param sessions        live sessions (including de-registered ones not yet deleted)
+ * @param sessionsCreated how many sessions were ever created; names the next one, so a retried
+ *                        registration after a crash asks the prefix pool with the same holder name
+ */
+public record BindingState(Map<String, MobilitySession> sessions, int sessionsCreated) implements CborSerializable {
+
+    public static final BindingState EMPTY = new BindingState(Map.of(), 0);
+
+    public BindingState {
+        sessions = Collections.unmodifiableMap(new TreeMap<>(sessions));
+    }
+
+    public Optional<MobilitySession> session(String key) {
+        return Optional.ofNullable(sessions.get(key));
+    }
+
+    public List<MobilitySession> all() {
+        return List.copyOf(sessions.values());
+    }
+
+    public String nextSessionKey() {
+        return "if-" + sessionsCreated;
+    }
+
+    public BindingState apply(BindingEvent event) {
+        TreeMap<String, MobilitySession> next = new TreeMap<>(sessions);
+        int created = sessionsCreated;
+        if (event instanceof BindingEvent.Registered e) {
+            next.put(e.sessionKey(), new MobilitySession(e.sessionKey(), e.homeNetworkPrefixes(), e.prefixPool(),
+                    e.servingMag(), e.lmaAddress(), e.accessTechnology(), e.linkLayerId(), e.handoffIndicator(),
+                    e.timestamp(), e.sequence(), e.lifetimeSeconds(), e.at(), e.at(),
+                    e.at().plusSeconds(e.lifetimeSeconds()), Optional.empty(), e.bulkGroupId()));
+            created++;
+        } else if (event instanceof BindingEvent.Refreshed e) {
+            next.computeIfPresent(e.sessionKey(), (k, s) -> new MobilitySession(k, s.homeNetworkPrefixes(),
+                    s.prefixPool(), s.servingMag(), s.lmaAddress(), s.accessTechnology(), s.linkLayerId(),
+                    e.handoffIndicator(), e.timestamp(), e.sequence(), e.lifetimeSeconds(), s.registeredAt(), e.at(),
+                    e.at().plusSeconds(e.lifetimeSeconds()), Optional.empty(), e.bulkGroupId()));
+        } else if (event instanceof BindingEvent.HandedOff e) {
+            next.computeIfPresent(e.sessionKey(), (k, s) -> new MobilitySession(k, s.homeNetworkPrefixes(),
+                    s.prefixPool(), e.servingMag(), e.lmaAddress(), e.accessTechnology(), e.linkLayerId(),
+                    e.handoffIndicator(), e.timestamp(), e.sequence(), e.lifetimeSeconds(), s.registeredAt(), e.at(),
+                    e.at().plusSeconds(e.lifetimeSeconds()), Optional.empty(), e.bulkGroupId()));
+        } else if (event instanceof BindingEvent.Deregistered e) {
+            next.computeIfPresent(e.sessionKey(), (k, s) -> new MobilitySession(k, s.homeNetworkPrefixes(),
+                    s.prefixPool(), s.servingMag(), s.lmaAddress(), s.accessTechnology(), s.linkLayerId(),
+                    s.handoffIndicator(), e.timestamp().or(s::lastTimestamp), e.sequence(), 0, s.registeredAt(),
+                    e.at(), e.at(), Optional.of(e.deleteAt()), s.bulkGroupId()));
+        } else if (event.endsSession()) {
+            next.remove(event.sessionKey());
+        }
+        return new BindingState(next, created);
+    }
+}
