@@ -7,8 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.pekko.Done;
+import com.typesafe.config.Config;
+import java.time.Duration;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -111,6 +116,30 @@ public final class PrefixPoolEntity
             }
             return released.isEmpty() ? Optional.empty() : Optional.of(released.first());
         }
+    }
+
+    /**
+     * Starts sharding for the pool shards of every pool in {@code poolsConfig} ({@code
+     * pmip.lma.prefix-pools}) and returns clients reaching them through entity refs.
+     */
+    public static PrefixPools init(ActorSystem<?> system, Config poolsConfig, int snapshotEvery, Duration timeout) {
+        Map<String, PoolLayout> layouts = new HashMap<>();
+        for (String name : poolsConfig.root().keySet()) {
+            layouts.put(name, PoolLayout.fromConfig(name, poolsConfig.getConfig(name)));
+        }
+        ClusterSharding sharding = ClusterSharding.get(system);
+        sharding.init(Entity.of(TYPE_KEY, ctx -> {
+            String id = ctx.getEntityId();
+            int bar = id.lastIndexOf('|');
+            PoolLayout layout = layouts.get(id.substring(0, bar));
+            int shard = Integer.parseInt(id.substring(bar + 1));
+            return create(persistenceId(layout, shard), layout, shard, snapshotEvery);
+        }));
+        Map<String, PrefixPoolClient> clients = new HashMap<>();
+        layouts.forEach((name, layout) -> clients.put(name, new PrefixPoolClient(layout,
+                shard -> sharding.entityRefFor(TYPE_KEY, layout.entityId(shard)), system.scheduler(),
+                system.ignoreRef(), timeout)));
+        return new PrefixPools(clients);
     }
 
     private final PoolLayout layout;
