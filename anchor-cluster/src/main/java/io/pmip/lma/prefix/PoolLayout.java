@@ -27,7 +27,7 @@ public final class PoolLayout {
     }
 
     public PoolLayout(String name, List<Ipv6Prefix> aggregates, int prefixLength, int shardsPerAggregate) {
-        if (name.isEmpty() || name.contains("|")) {
+        if (name.isEmpty() || name.contains(":")) {
             throw new IllegalArgumentException("bad pool name: " + name);
         }
         this.name = name;
@@ -111,7 +111,7 @@ public final class PoolLayout {
     }
 
     public String entityId(int shard) {
-        return name + "|" + shard;
+        return name + ":" + shard;
     }
 
     private static byte[] toBytes(BigInteger value) {

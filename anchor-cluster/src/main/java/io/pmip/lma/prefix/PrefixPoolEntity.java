@@ -130,7 +130,7 @@ public final class PrefixPoolEntity
         ClusterSharding sharding = ClusterSharding.get(system);
         sharding.init(Entity.of(TYPE_KEY, ctx -> {
             String id = ctx.getEntityId();
-            int bar = id.lastIndexOf('|');
+            int bar = id.lastIndexOf(':');
             PoolLayout layout = layouts.get(id.substring(0, bar));
             int shard = Integer.parseInt(id.substring(bar + 1));
             return create(persistenceId(layout, shard), layout, shard, snapshotEvery);
