@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -64,6 +65,14 @@ public final class BindingEntity
 
     /** Timer: a session's lifetime or its MinDelayBeforeBCEDelete may have run out. */
     public record CheckSession(String sessionKey) implements Command {
+    }
+
+    /** The prefix pool confirmed (or failed to confirm) the release of an ended session's prefixes. */
+    record PrefixesReturned(String sessionKey, Optional<String> failure) implements Command {
+    }
+
+    /** Timer: try again to release an ended session's prefixes. */
+    record RetryRelease(String sessionKey) implements Command {
     }
 
     /** The prefix pool answered a registration that was waiting for it (local only). */
@@ -139,7 +148,10 @@ public final class BindingEntity
     public SignalHandler<BindingState> signalHandler() {
         // Timers do not survive a restart or a move to another node: re-arm them from the recovered state.
         return newSignalHandlerBuilder()
-                .onSignal(RecoveryCompleted.instance(), state -> state.all().forEach(this::arm))
+                .onSignal(RecoveryCompleted.instance(), state -> {
+                    state.all().forEach(this::arm);
+                    state.pendingReleases().values().forEach(this::release);
+                })
                 .build();
     }
 
@@ -152,6 +164,10 @@ public final class BindingEntity
                 .onCommand(HandleProxyBindingUpdate.class, this::onPbu)
                 .onCommand(CheckSession.class, this::onCheckSession)
                 .onCommand(Revoke.class, this::onRevoke)
+                .onCommand(PrefixesReturned.class, this::onPrefixesReturned)
+                .onCommand(RetryRelease.class, (state, cmd) -> Effect().none()
+                        .thenRun(s -> Optional.ofNullable(s.pendingReleases().get(cmd.sessionKey())).ifPresent(this::release))
+                        .thenNoReply())
                 .build();
     }
 
@@ -175,7 +191,7 @@ public final class BindingEntity
             return answer(cmd.replyTo(), a.reply());
         }
         if (outcome instanceof BindingRules.Persist p) {
-            return persist(state, p.event(), cmd.replyTo(), p.reply());
+            return persist(p.event(), cmd.replyTo(), p.reply());
         }
         BindingRules.NeedPoolPrefix need = (BindingRules.NeedPoolPrefix) outcome;
         Optional<PrefixPoolClient> pool = pools.pool(need.pool());
@@ -206,20 +222,16 @@ public final class BindingEntity
         BindingEvent event = BindingRules.registered(pbu, answer.sessionKey(), prefixes, Optional.of(answer.pool()),
                 answer.lifetimeGranted(), clock.instant());
         return Effect().persist(event)
-                .thenRun(s -> arm(s, event.sessionKey()))
+                .thenRun(s -> afterEvent(s, event.sessionKey()))
                 .thenReply(answer.replyTo(), s -> PbaDecision.accept(pbu, prefixes, answer.lifetimeGranted(),
                         "registered"))
                 .thenUnstashAll();
     }
 
-    private ReplyEffect<BindingEvent, BindingState> persist(BindingState before, BindingEvent event,
+    private ReplyEffect<BindingEvent, BindingState> persist(BindingEvent event,
                                                             ActorRef<PbaDecision> replyTo, PbaDecision reply) {
-        Optional<MobilitySession> ending = event.endsSession() ? before.session(event.sessionKey()) : Optional.empty();
         return Effect().persist(event)
-                .thenRun(s -> {
-                    ending.ifPresent(this::releasePrefixes);
-                    arm(s, event.sessionKey());
-                })
+                .thenRun(s -> afterEvent(s, event.sessionKey()))
                 .thenReply(replyTo, s -> reply);
     }
 
@@ -235,17 +247,14 @@ public final class BindingEntity
         Instant now = clock.instant();
         if (now.isBefore(s.nextDeadline())) {
             // Fired early (clock adjusted, or a timer from before a refresh): look again later.
-            return Effect().none().thenRun(st -> arm(st, s.sessionKey())).thenNoReply();
+            return Effect().none().thenRun(st -> arm(s)).thenNoReply();
         }
         BindingEvent event = s.isDeregistered()
                 // RFC 5213 section 5.3.4: MinDelayBeforeBCEDelete is over, delete the entry.
                 ? new BindingEvent.SessionDeleted(mnId, s.sessionKey(), now, s.servingMag(), s.homeNetworkPrefixes())
                 // RFC 5213 section 5.3.3: the lifetime ran out without a refresh.
                 : new BindingEvent.Expired(mnId, s.sessionKey(), now, s.servingMag(), s.homeNetworkPrefixes());
-        return Effect().persist(event).thenRun(st -> {
-            releasePrefixes(s);
-            arm(st, s.sessionKey());
-        }).thenNoReply();
+        return Effect().persist(event).thenRun(st -> afterEvent(st, s.sessionKey())).thenNoReply();
     }
 
     private ReplyEffect<BindingEvent, BindingState> onRevoke(BindingState state, Revoke cmd) {
@@ -263,26 +272,54 @@ public final class BindingEntity
             events.add(new BindingEvent.Revoked(mnId, s.sessionKey(), now, s.servingMag(), s.homeNetworkPrefixes(),
                     cmd.reason()));
         }
-        return Effect().persist(events).thenRun(st -> targets.forEach(s -> {
-            releasePrefixes(s);
-            arm(st, s.sessionKey());
-        })).thenReply(cmd.replyTo(), st -> new Revoked(mnId, targets));
+        return Effect().persist(events).thenRun(st -> targets.forEach(s -> afterEvent(st, s.sessionKey())))
+                .thenReply(cmd.replyTo(), st -> new Revoked(mnId, targets));
     }
 
-    /** Gives pool prefixes back once the session that held them is gone for good. */
-    private void releasePrefixes(MobilitySession ended) {
-        ended.prefixPool().flatMap(pools::pool).ifPresent(pool -> ended.homeNetworkPrefixes()
-                .forEach(p -> pool.release(BindingRules.holder(mnId, ended.sessionKey()), p)));
+    private ReplyEffect<BindingEvent, BindingState> onPrefixesReturned(BindingState state, PrefixesReturned cmd) {
+        if (awaitingPool) {
+            return Effect().stash();
+        }
+        BindingState.PendingRelease pending = state.pendingReleases().get(cmd.sessionKey());
+        if (pending == null) {
+            return Effect().noReply();
+        }
+        if (cmd.failure().isPresent()) {
+            context.getLog().warn("prefixes {} of {} not yet released, retrying: {}", pending.prefixes(), mnId,
+                    cmd.failure().get());
+            timers.startSingleTimer("release:" + cmd.sessionKey(), new RetryRelease(cmd.sessionKey()),
+                    settings.prefixPoolTimeout());
+            return Effect().noReply();
+        }
+        BindingEvent event = new BindingEvent.PrefixesReleased(mnId, pending.sessionKey(), clock.instant(),
+                pending.servingMag(), pending.prefixes());
+        return Effect().persist(event).thenRun(this::passivateIfEmpty).thenNoReply();
     }
 
-    private void arm(BindingState state, String sessionKey) {
+    /** Timers for a changed session, and the release of its pool prefixes once it is gone for good. */
+    private void afterEvent(BindingState state, String sessionKey) {
         state.session(sessionKey).ifPresentOrElse(this::arm, () -> timers.cancel(sessionKey));
+        Optional.ofNullable(state.pendingReleases().get(sessionKey)).ifPresent(this::release);
         passivateIfEmpty(state);
+    }
+
+    private void release(BindingState.PendingRelease pending) {
+        Optional<PrefixPoolClient> pool = pools.pool(pending.pool());
+        if (pool.isEmpty()) {
+            // The pool was removed from the configuration: nothing is left to give the prefixes back to.
+            context.getSelf().tell(new PrefixesReturned(pending.sessionKey(), Optional.empty()));
+            return;
+        }
+        String holder = BindingRules.holder(mnId, pending.sessionKey());
+        CompletableFuture<?>[] releases = pending.prefixes().stream()
+                .map(p -> pool.get().release(holder, p).toCompletableFuture()).toArray(CompletableFuture[]::new);
+        context.pipeToSelf(CompletableFuture.allOf(releases), (ok, failure) -> new PrefixesReturned(
+                pending.sessionKey(), Optional.ofNullable(failure).map(Throwable::toString)));
     }
 
     /** A mobile node with no session needs no actor (and must not stay a remembered entity). */
     private void passivateIfEmpty(BindingState state) {
-        if (state.sessions().isEmpty() && !awaitingPool) {
+        if (state.isIdle() && !awaitingPool) {
             shard.ifPresent(s -> s.tell(new ClusterSharding.Passivate<>(context.getSelf())));
         }
     }

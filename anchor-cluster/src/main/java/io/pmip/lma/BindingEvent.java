@@ -69,6 +69,11 @@ public sealed interface BindingEvent extends CborSerializable {
                           List<Ipv6Prefix> homeNetworkPrefixes) implements BindingEvent {
     }
 
+    /** The prefix pool confirmed it took back the prefixes of an ended session. */
+    record PrefixesReleased(String mnId, String sessionKey, Instant at, String servingMag,
+                            List<Ipv6Prefix> homeNetworkPrefixes) implements BindingEvent {
+    }
+
     /** True for the events after which the session no longer exists and its prefixes are free. */
     default boolean endsSession() {
         return this instanceof Expired || this instanceof Revoked || this instanceof SessionDeleted;

@@ -1,6 +1,7 @@
 package io.pmip.lma;
 
 import io.pmip.persistence.CborSerializable;
+import io.pmip.protocol.Ipv6Prefix;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +14,30 @@ import java.util.TreeMap;
  * @param sessions        live sessions (including de-registered ones not yet deleted)
  * @param sessionsCreated how many sessions were ever created; names the next one, so a retried
  *                        registration after a crash asks the prefix pool with the same holder name
+ * @param pendingReleases ended sessions whose pool prefixes are not yet confirmed released; re-sent
+ *                        after recovery so a crash at the wrong moment does not leak a prefix
  */
-public record BindingState(Map<String, MobilitySession> sessions, int sessionsCreated) implements CborSerializable {
+public record BindingState(Map<String, MobilitySession> sessions, int sessionsCreated,
+                           Map<String, PendingRelease> pendingReleases) implements CborSerializable {
 
-    public static final BindingState EMPTY = new BindingState(Map.of(), 0);
+    public static final BindingState EMPTY = new BindingState(Map.of(), 0, Map.of());
+
+    /** Pool prefixes of the ended session {@code sessionKey}, to be given back to {@code pool}. */
+    public record PendingRelease(String sessionKey, String pool, String servingMag, List<Ipv6Prefix> prefixes)
+            implements CborSerializable {
+        public PendingRelease {
+            prefixes = List.copyOf(prefixes);
+        }
+    }
 
     public BindingState {
         sessions = Collections.unmodifiableMap(new TreeMap<>(sessions));
+        pendingReleases = Collections.unmodifiableMap(new TreeMap<>(pendingReleases));
+    }
+
+    /** Nothing left to serve or to clean up: the entity may stop. */
+    public boolean isIdle() {
+        return sessions.isEmpty() && pendingReleases.isEmpty();
     }
 
     public Optional<MobilitySession> session(String key) {
@@ -36,6 +54,7 @@ public record BindingState(Map<String, MobilitySession> sessions, int sessionsCr
 
     public BindingState apply(BindingEvent event) {
         TreeMap<String, MobilitySession> next = new TreeMap<>(sessions);
+        TreeMap<String, PendingRelease> releases = new TreeMap<>(pendingReleases);
         int created = sessionsCreated;
         if (event instanceof BindingEvent.Registered e) {
             next.put(e.sessionKey(), new MobilitySession(e.sessionKey(), e.homeNetworkPrefixes(), e.prefixPool(),
@@ -59,8 +78,14 @@ public record BindingState(Map<String, MobilitySession> sessions, int sessionsCr
                     s.handoffIndicator(), e.timestamp().or(s::lastTimestamp), e.sequence(), 0, s.registeredAt(),
                     e.at(), e.at(), Optional.of(e.deleteAt()), s.bulkGroupId()));
         } else if (event.endsSession()) {
-            next.remove(event.sessionKey());
+            MobilitySession ended = next.remove(event.sessionKey());
+            if (ended != null && ended.prefixPool().isPresent()) {
+                releases.put(ended.sessionKey(), new PendingRelease(ended.sessionKey(), ended.prefixPool().get(),
+                        ended.servingMag(), ended.homeNetworkPrefixes()));
+            }
+        } else if (event instanceof BindingEvent.PrefixesReleased e) {
+            releases.remove(e.sessionKey());
         }
-        return new BindingState(next, created);
+        return new BindingState(next, created, releases);
     }
 }

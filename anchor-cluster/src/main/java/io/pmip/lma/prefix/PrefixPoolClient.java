@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.IntFunction;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.Scheduler;
@@ -21,15 +22,13 @@ public final class PrefixPoolClient {
     private final PoolLayout layout;
     private final IntFunction<RecipientRef<PrefixPoolEntity.Command>> shardRef;
     private final Scheduler scheduler;
-    private final ActorRef<org.apache.pekko.Done> ignore;
     private final Duration timeout;
 
     public PrefixPoolClient(PoolLayout layout, IntFunction<RecipientRef<PrefixPoolEntity.Command>> shardRef,
-                            Scheduler scheduler, ActorRef<org.apache.pekko.Done> ignore, Duration timeout) {
+                            Scheduler scheduler, Duration timeout) {
         this.layout = layout;
         this.shardRef = shardRef;
         this.scheduler = scheduler;
-        this.ignore = ignore;
         this.timeout = timeout;
     }
 
@@ -64,16 +63,25 @@ public final class PrefixPoolClient {
                 .thenCompose(next -> follow(holder, home, next, hopsLeft - 1));
     }
 
-    /** Frees the holder's prefix; fire and forget, safe to repeat. */
-    public void release(String holder, Ipv6Prefix prefix) {
-        layout.locate(prefix).ifPresent(at -> {
-            int shard = (int) at[0];
-            shardRef.apply(shard).tell(new PrefixPoolEntity.Release(holder, prefix, ignore));
-            int home = layout.homeShard(holder);
-            if (home != shard) {
-                shardRef.apply(home).tell(new PrefixPoolEntity.ForgetSpill(holder, ignore));
-            }
-        });
+    /**
+     * Frees the holder's prefix (and its spill marker at the home shard); completes once the shards
+     * confirmed. Safe to repeat: a holder that holds nothing frees nothing.
+     */
+    public CompletionStage<Done> release(String holder, Ipv6Prefix prefix) {
+        Optional<long[]> at = layout.locate(prefix);
+        if (at.isEmpty()) {
+            return CompletableFuture.completedFuture(Done.done());
+        }
+        int shard = (int) at.get()[0];
+        int home = layout.homeShard(holder);
+        CompletionStage<Done> released = AskPattern.ask(shardRef.apply(shard),
+                (ActorRef<Done> r) -> new PrefixPoolEntity.Release(holder, prefix, r), timeout, scheduler);
+        if (home == shard) {
+            return released;
+        }
+        CompletionStage<Done> forgotten = AskPattern.ask(shardRef.apply(home),
+                (ActorRef<Done> r) -> new PrefixPoolEntity.ForgetSpill(holder, r), timeout, scheduler);
+        return released.thenCombine(forgotten, (a, b) -> Done.done());
     }
 
     public CompletionStage<PrefixPoolEntity.Usage> usage(int shard) {

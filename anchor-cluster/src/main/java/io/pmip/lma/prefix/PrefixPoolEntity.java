@@ -137,8 +137,7 @@ public final class PrefixPoolEntity
         }));
         Map<String, PrefixPoolClient> clients = new HashMap<>();
         layouts.forEach((name, layout) -> clients.put(name, new PrefixPoolClient(layout,
-                shard -> sharding.entityRefFor(TYPE_KEY, layout.entityId(shard)), system.scheduler(),
-                system.ignoreRef(), timeout)));
+                shard -> sharding.entityRefFor(TYPE_KEY, layout.entityId(shard)), system.scheduler(), timeout)));
         return new PrefixPools(clients);
     }
 

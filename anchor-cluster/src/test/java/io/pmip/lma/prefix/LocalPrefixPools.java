@@ -23,7 +23,7 @@ public final class LocalPrefixPools {
         for (String name : poolsConfig.root().keySet()) {
             PoolLayout layout = PoolLayout.fromConfig(name, poolsConfig.getConfig(name));
             clients.put(name, new PrefixPoolClient(layout, shard -> ref(layout, shard), kit.system().scheduler(),
-                    kit.system().ignoreRef(), Duration.ofSeconds(3)));
+                    Duration.ofSeconds(3)));
         }
         this.pools = new PrefixPools(clients);
     }
