@@ -1,5 +1,6 @@
 package io.pmip.lma;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.pmip.persistence.CborSerializable;
 import io.pmip.protocol.Ipv6Prefix;
 import java.util.Collections;
@@ -36,6 +37,7 @@ public record BindingState(Map<String, MobilitySession> sessions, int sessionsCr
     }
 
     /** Nothing left to serve or to clean up: the entity may stop. */
+    @JsonIgnore // derived, not journaled
     public boolean isIdle() {
         return sessions.isEmpty() && pendingReleases.isEmpty();
     }

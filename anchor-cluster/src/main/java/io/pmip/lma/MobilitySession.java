@@ -1,5 +1,6 @@
 package io.pmip.lma;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.pmip.persistence.CborSerializable;
 import io.pmip.protocol.Ipv6Prefix;
 import io.pmip.protocol.mh.AccessTechnologyType;
@@ -53,6 +54,7 @@ public record MobilitySession(
     }
 
     /** De-registered and waiting out MinDelayBeforeBCEDelete (RFC 5213 section 5.3.4). */
+    @JsonIgnore // derived, not journaled
     public boolean isDeregistered() {
         return deleteAt.isPresent();
     }

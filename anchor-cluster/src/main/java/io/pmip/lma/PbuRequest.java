@@ -1,5 +1,6 @@
 package io.pmip.lma;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.pmip.persistence.CborSerializable;
 import io.pmip.protocol.Ipv6Prefix;
 import io.pmip.protocol.mh.AccessTechnologyType;
@@ -62,6 +63,7 @@ public record PbuRequest(
     }
 
     /** RFC 5213 section 5.3.4: a lifetime of zero asks for de-registration. */
+    @JsonIgnore // derived, not journaled
     public boolean isDeregistration() {
         return lifetimeSeconds == 0;
     }

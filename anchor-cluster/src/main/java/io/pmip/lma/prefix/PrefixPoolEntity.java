@@ -199,7 +199,7 @@ public final class PrefixPoolEntity
         if (free.isPresent()) {
             return allocate(cmd.holder(), free.get(), cmd.replyTo());
         }
-        return pointOnward(cmd.holder(), shard, cmd.replyTo());
+        return pointOnward(state, cmd.holder(), shard, cmd.replyTo());
     }
 
     private ReplyEffect<Event, State> onAllocateHere(State state, AllocateHere cmd) {
@@ -219,14 +219,17 @@ public final class PrefixPoolEntity
             // A stale report from an earlier attempt: the marker already moved on.
             return Effect().reply(cmd.replyTo(), new TryShard(pointed));
         }
-        return pointOnward(cmd.holder(), cmd.fullShard(), cmd.replyTo());
+        return pointOnward(state, cmd.holder(), cmd.fullShard(), cmd.replyTo());
     }
 
-    private ReplyEffect<Event, State> pointOnward(String holder, int fullShard, ActorRef<AllocationReply> replyTo) {
+    private ReplyEffect<Event, State> pointOnward(State state, String holder, int fullShard,
+                                                  ActorRef<AllocationReply> replyTo) {
         int next = (fullShard + 1) % layout.shardCount();
         if (next == shard) {
-            Event clear = new SpillForgotten(holder);
-            return Effect().persist(clear).thenReply(replyTo, s -> new Exhausted());
+            // Went all the way round: every shard is full.
+            return state.spills().containsKey(holder)
+                    ? Effect().persist(new SpillForgotten(holder)).thenReply(replyTo, s -> new Exhausted())
+                    : Effect().reply(replyTo, new Exhausted());
         }
         return Effect().persist(new SpillPointed(holder, next)).thenReply(replyTo, s -> new TryShard(next));
     }
