@@ -51,6 +51,11 @@ class BindingShardTest {
         assertEquals("org.apache.pekko.cluster.sbr.SplitBrainResolverProvider", c.getString("pekko.cluster.downing-provider-class"));
         assertEquals("keep-majority", c.getString("pekko.cluster.split-brain-resolver.active-strategy"));
         assertEquals(Duration.ofSeconds(3), c.getDuration("pekko.cluster.split-brain-resolver.stable-after"));
+        Config alone = ConfigFactory.parseResources("cluster.conf").resolve();
+        assertEquals("jackson-cbor", alone.getString(
+                "pekko.actor.serialization-bindings.\"io.pmip.persistence.CborSerializable\""),
+                "cluster.conf brings the CBOR binding of the persistence module");
+        assertEquals("eventsourced", alone.getString("pekko.cluster.sharding.remember-entities-store"));
     }
 
     @Test
