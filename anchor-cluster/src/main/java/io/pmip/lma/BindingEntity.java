@@ -57,10 +57,11 @@ public final class BindingEntity
     }
 
     /** Ends one session (or all when {@code sessionKey} is empty) at once, e.g. for RFC 5846 revocation. */
-    public record Revoke(Optional<String> sessionKey, String reason, ActorRef<Revoked> replyTo) implements Command {
+    public record Revoke(Optional<String> sessionKey, String reason, ActorRef<RevokeResult> replyTo)
+            implements Command {
     }
 
-    public record Revoked(String mnId, List<MobilitySession> sessions) implements CborSerializable {
+    public record RevokeResult(String mnId, List<MobilitySession> sessions) implements CborSerializable {
     }
 
     /** Timer: a session's lifetime or its MinDelayBeforeBCEDelete may have run out. */
@@ -166,7 +167,8 @@ public final class BindingEntity
                 .onCommand(Revoke.class, this::onRevoke)
                 .onCommand(PrefixesReturned.class, this::onPrefixesReturned)
                 .onCommand(RetryRelease.class, (state, cmd) -> Effect().none()
-                        .thenRun(s -> Optional.ofNullable(s.pendingReleases().get(cmd.sessionKey())).ifPresent(this::release))
+                        .thenRun(s -> Optional.ofNullable(s.pendingReleases().get(cmd.sessionKey()))
+                                .ifPresent(this::release))
                         .thenNoReply())
                 .build();
     }
@@ -264,7 +266,7 @@ public final class BindingEntity
         List<MobilitySession> targets = cmd.sessionKey().map(k -> state.session(k).map(List::of).orElse(List.of()))
                 .orElse(state.all());
         if (targets.isEmpty()) {
-            return Effect().reply(cmd.replyTo(), new Revoked(mnId, List.of()));
+            return Effect().reply(cmd.replyTo(), new RevokeResult(mnId, List.of()));
         }
         Instant now = clock.instant();
         List<BindingEvent> events = new ArrayList<>();
@@ -273,7 +275,7 @@ public final class BindingEntity
                     cmd.reason()));
         }
         return Effect().persist(events).thenRun(st -> targets.forEach(s -> afterEvent(st, s.sessionKey())))
-                .thenReply(cmd.replyTo(), st -> new Revoked(mnId, targets));
+                .thenReply(cmd.replyTo(), st -> new RevokeResult(mnId, targets));
     }
 
     private ReplyEffect<BindingEvent, BindingState> onPrefixesReturned(BindingState state, PrefixesReturned cmd) {

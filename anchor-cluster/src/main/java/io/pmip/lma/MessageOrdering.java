@@ -29,7 +29,8 @@ final class MessageOrdering {
     static Optional<PbaDecision> checkAgainst(MobilitySession session, PbuRequest pbu) {
         if (pbu.timestamp().isPresent()) {
             // RFC 5213 section 5.5: the timestamp must be greater than every one accepted before.
-            if (session.lastTimestamp().isPresent() && pbu.timestamp().get().compareTo(session.lastTimestamp().get()) <= 0) {
+            Optional<PmipTimestamp> last = session.lastTimestamp();
+            if (last.isPresent() && pbu.timestamp().get().compareTo(last.get()) <= 0) {
                 return Optional.of(PbaDecision.reject(pbu, BindingAckStatus.TIMESTAMP_LOWER_THAN_PREV_ACCEPTED,
                         "timestamp not after the last accepted one"));
             }

@@ -33,7 +33,8 @@ final class SessionLookup {
         List<Ipv6Prefix> specific = pbu.specificPrefixes();
         if (!specific.isEmpty()) {
             // RFC 5213 section 5.4.1.1: a named prefix identifies the entry that holds it.
-            Optional<MobilitySession> holder = state.all().stream().filter(s -> s.sharesAnyPrefix(specific)).findFirst();
+            Optional<MobilitySession> holder = state.all().stream().filter(s -> s.sharesAnyPrefix(specific))
+                    .findFirst();
             if (holder.isEmpty()) {
                 return new NotFound();
             }

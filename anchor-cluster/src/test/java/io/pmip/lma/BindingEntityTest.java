@@ -402,7 +402,7 @@ class BindingEntityTest {
         var e = entity(mnId);
         accepted(e, Pbus.initial(mnId).llid("aa"));
         accepted(e, Pbus.initial(mnId).from(MAG2).att(AccessTechnologyType.E_UTRAN_3GPP).llid("bb"));
-        var r = e.<BindingEntity.Revoked>runCommand(ref -> new BindingEntity.Revoke(Optional.empty(), "operator", ref));
+        var r = e.<BindingEntity.RevokeResult>runCommand(ref -> new BindingEntity.Revoke(Optional.empty(), "operator", ref));
         assertEquals(2, r.reply().sessions().size());
         assertEquals(2, r.events().stream().filter(BindingEvent.Revoked.class::isInstance).count());
         assertTrue(r.state().sessions().isEmpty());
