@@ -252,9 +252,9 @@ public final class BindingEntity
             return Effect().none().thenRun(st -> arm(s)).thenNoReply();
         }
         BindingEvent event = s.isDeregistered()
-                // RFC 5213 section 5.3.4: MinDelayBeforeBCEDelete is over, delete the entry.
+                // RFC 5213 section 5.3.5: MinDelayBeforeBCEDelete is over, delete the entry.
                 ? new BindingEvent.SessionDeleted(mnId, s.sessionKey(), now, s.servingMag(), s.homeNetworkPrefixes())
-                // RFC 5213 section 5.3.3: the lifetime ran out without a refresh.
+                // RFC 5213 section 5.3.3: the lifetime granted there ran out without a refresh.
                 : new BindingEvent.Expired(mnId, s.sessionKey(), now, s.servingMag(), s.homeNetworkPrefixes());
         return Effect().persist(event).thenRun(st -> afterEvent(st, s.sessionKey())).thenNoReply();
     }

@@ -40,7 +40,7 @@ public sealed interface BindingEvent extends CborSerializable {
                      OptionalLong bulkGroupId) implements BindingEvent {
     }
 
-    /** RFC 5213 sections 5.3.2 and 5.4.1: the session moved to another MAG or interface. */
+    /** RFC 5213 sections 5.3.4 and 5.4.1: the session moved to another MAG or interface. */
     record HandedOff(String mnId, String sessionKey, Instant at, String previousMag, String servingMag,
                      String lmaAddress, List<Ipv6Prefix> homeNetworkPrefixes, AccessTechnologyType accessTechnology,
                      Optional<String> linkLayerId, HandoffIndicator handoffIndicator,
@@ -48,7 +48,7 @@ public sealed interface BindingEvent extends CborSerializable {
                      OptionalLong bulkGroupId) implements BindingEvent {
     }
 
-    /** RFC 5213 section 5.3.4: the serving MAG de-registered; the entry lives until {@code deleteAt}. */
+    /** RFC 5213 section 5.3.5: the serving MAG de-registered; the entry lives until {@code deleteAt}. */
     record Deregistered(String mnId, String sessionKey, Instant at, String servingMag,
                         List<Ipv6Prefix> homeNetworkPrefixes, Optional<PmipTimestamp> timestamp, int sequence,
                         Instant deleteAt) implements BindingEvent {
@@ -64,7 +64,7 @@ public sealed interface BindingEvent extends CborSerializable {
                    List<Ipv6Prefix> homeNetworkPrefixes, String reason) implements BindingEvent {
     }
 
-    /** RFC 5213 section 5.3.4: MinDelayBeforeBCEDelete passed after de-registration; the entry is deleted. */
+    /** RFC 5213 section 5.3.5: MinDelayBeforeBCEDelete passed after de-registration; the entry is deleted. */
     record SessionDeleted(String mnId, String sessionKey, Instant at, String servingMag,
                           List<Ipv6Prefix> homeNetworkPrefixes) implements BindingEvent {
     }

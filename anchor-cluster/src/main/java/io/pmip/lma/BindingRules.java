@@ -77,20 +77,20 @@ final class BindingRules {
 
     private Outcome deregister(Optional<MobilitySession> found, PbuRequest pbu, Instant now) {
         if (found.isEmpty()) {
-            // RFC 5213 section 5.3.4: nothing to de-register; the MAG may drop its state.
+            // RFC 5213 section 5.3.5: nothing to de-register; the MAG may drop its state.
             return new Answer(PbaDecision.accept(pbu, pbu.homeNetworkPrefixes(), 0, "no such binding"));
         }
         MobilitySession s = found.get();
         if (!s.servingMag().equals(pbu.servingMag())) {
-            // RFC 5213 section 5.3.4: a de-registration from a MAG that no longer serves the session
-            // (it arrived after the handoff) must not remove the binding; accept so the old MAG cleans up.
-            return new Answer(PbaDecision.accept(pbu, s.homeNetworkPrefixes(), 0,
+            // RFC 5213 section 5.3.5: a de-registration from other than the serving MAG (a late one after a
+            // handoff) MUST be ignored: no change, and no PBA.
+            return new Answer(PbaDecision.ignore(pbu,
                     "de-registration from " + pbu.servingMag() + " ignored: serving MAG is " + s.servingMag()));
         }
         if (s.isDeregistered()) {
             return new Answer(PbaDecision.accept(pbu, s.homeNetworkPrefixes(), 0, "already de-registered"));
         }
-        // RFC 5213 section 5.3.4: keep the entry MinDelayBeforeBCEDelete so a handoff can still find it.
+        // RFC 5213 section 5.3.5: keep the entry MinDelayBeforeBCEDelete so a handoff can still find it.
         Instant deleteAt = now.plus(settings.minDelayBeforeBceDelete());
         BindingEvent event = new BindingEvent.Deregistered(pbu.mnId(), s.sessionKey(), now, s.servingMag(),
                 s.homeNetworkPrefixes(), pbu.timestamp(), pbu.sequence(), deleteAt);
@@ -105,7 +105,7 @@ final class BindingRules {
                 || (pbu.linkLayerId().isPresent() && !pbu.linkLayerId().equals(s.linkLayerId()));
         BindingEvent event;
         if (moved) {
-            // RFC 5213 section 5.3.2 (handoff): the session, with its prefixes, now points at the new MAG.
+            // RFC 5213 section 5.3.4 (lifetime extension after handoff): the session, with its prefixes, now points at the new MAG.
             event = new BindingEvent.HandedOff(pbu.mnId(), s.sessionKey(), now, s.servingMag(), pbu.servingMag(),
                     pbu.lmaAddress(), s.homeNetworkPrefixes(), pbu.accessTechnology().orElseThrow(),
                     pbu.linkLayerId().or(s::linkLayerId), hi, pbu.timestamp(), pbu.sequence(), lifetime,

@@ -18,7 +18,7 @@ final class MessageOrdering {
         }
         Duration skew = Duration.between(pbu.timestamp().get().toInstant(), now).abs();
         if (skew.compareTo(window) > 0) {
-            // RFC 5213 section 5.3.5: on TIMESTAMP_MISMATCH the PBA carries the LMA's current time.
+            // RFC 5213 section 5.3.6: on TIMESTAMP_MISMATCH the PBA carries the LMA's current time.
             return Optional.of(PbaDecision.reject(pbu, BindingAckStatus.TIMESTAMP_MISMATCH,
                     "timestamp off the LMA clock by " + skew.toMillis() + " ms").withTimestamp(PmipTimestamp.of(now)));
         }

@@ -28,7 +28,7 @@ import java.util.OptionalLong;
  * @param registeredAt         when the session was created
  * @param updatedAt            when the last PBU was accepted
  * @param expiresAt            when the lifetime runs out
- * @param deleteAt             set once de-registered: when MinDelayBeforeBCEDelete ends (5.3.4)
+ * @param deleteAt             set once de-registered: when MinDelayBeforeBCEDelete ends (5.3.5)
  * @param bulkGroupId          RFC 6602 Mobile Node Group Identifier the serving MAG refreshes it with
  */
 public record MobilitySession(
@@ -53,7 +53,7 @@ public record MobilitySession(
         homeNetworkPrefixes = List.copyOf(homeNetworkPrefixes);
     }
 
-    /** De-registered and waiting out MinDelayBeforeBCEDelete (RFC 5213 section 5.3.4). */
+    /** De-registered and waiting out MinDelayBeforeBCEDelete (RFC 5213 section 5.3.5). */
     @JsonIgnore // derived, not journaled
     public boolean isDeregistered() {
         return deleteAt.isPresent();

@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 
 /**
  * The binding entity's answer to one {@link PbuRequest}: everything the Proxy Binding
- * Acknowledgement must carry (RFC 5213 section 5.3.5), for the ingress to encode and send to
+ * Acknowledgement must carry (RFC 5213 section 5.3.6), for the ingress to encode and send to
  * {@code servingMag}.
  *
  * @param status              PBA Status
@@ -26,6 +26,7 @@ import java.util.OptionalLong;
  * @param accessTechnology    copied from the PBU
  * @param linkLayerId         copied from the PBU
  * @param bulkGroupId         copied from the PBU
+ * @param acknowledge         false when the RFC says to ignore the PBU: the ingress sends no PBA at all
  * @param detail              why, in words, for logs and counters (never sent)
  */
 public record PbaDecision(
@@ -41,6 +42,7 @@ public record PbaDecision(
         Optional<AccessTechnologyType> accessTechnology,
         Optional<String> linkLayerId,
         OptionalLong bulkGroupId,
+        boolean acknowledge,
         String detail) implements CborSerializable {
 
     public PbaDecision {
@@ -51,27 +53,35 @@ public record PbaDecision(
         return status.isAccepted();
     }
 
-    /** RFC 5213 section 5.3.5: a rejection echoes the PBU's options and grants no lifetime. */
+    /** RFC 5213 section 5.3.6: a rejection echoes the PBU's options and grants no lifetime. */
     public static PbaDecision reject(PbuRequest pbu, BindingAckStatus status, String detail) {
         return new PbaDecision(status, pbu.mnId(), pbu.servingMag(), pbu.lmaAddress(), pbu.homeNetworkPrefixes(), 0,
                 pbu.sequence(), pbu.timestamp(), pbu.handoffIndicator(), pbu.accessTechnology(), pbu.linkLayerId(),
-                pbu.bulkGroupId(), detail);
+                pbu.bulkGroupId(), true, detail);
     }
 
-    /** RFC 5213 section 5.3.5: an acceptance carries the session's prefixes and the lifetime granted. */
+    /** RFC 5213 section 5.3.6: an acceptance carries the session's prefixes and the lifetime granted. */
     public static PbaDecision accept(PbuRequest pbu, List<Ipv6Prefix> prefixes, int lifetimeGranted, String detail) {
         return new PbaDecision(BindingAckStatus.ACCEPTED, pbu.mnId(), pbu.servingMag(), pbu.lmaAddress(), prefixes,
                 lifetimeGranted, pbu.sequence(), pbu.timestamp(), pbu.handoffIndicator(), pbu.accessTechnology(),
-                pbu.linkLayerId(), pbu.bulkGroupId(), detail);
+                pbu.linkLayerId(), pbu.bulkGroupId(), true, detail);
+    }
+
+    /** The PBU is dropped without an answer; status and fields only describe it for logs. */
+    public static PbaDecision ignore(PbuRequest pbu, String detail) {
+        PbaDecision d = accept(pbu, pbu.homeNetworkPrefixes(), 0, detail);
+        return new PbaDecision(d.status, d.mnId, d.servingMag, d.lmaAddress, d.homeNetworkPrefixes, 0, d.sequence,
+                d.timestamp, d.handoffIndicator, d.accessTechnology, d.linkLayerId, d.bulkGroupId, false, detail);
     }
 
     public PbaDecision withSequence(int lastAccepted) {
         return new PbaDecision(status, mnId, servingMag, lmaAddress, homeNetworkPrefixes, lifetimeSeconds,
-                lastAccepted, timestamp, handoffIndicator, accessTechnology, linkLayerId, bulkGroupId, detail);
+                lastAccepted, timestamp, handoffIndicator, accessTechnology, linkLayerId, bulkGroupId, acknowledge,
+                detail);
     }
 
     public PbaDecision withTimestamp(PmipTimestamp lmaTime) {
         return new PbaDecision(status, mnId, servingMag, lmaAddress, homeNetworkPrefixes, lifetimeSeconds, sequence,
-                Optional.of(lmaTime), handoffIndicator, accessTechnology, linkLayerId, bulkGroupId, detail);
+                Optional.of(lmaTime), handoffIndicator, accessTechnology, linkLayerId, bulkGroupId, acknowledge, detail);
     }
 }

@@ -62,7 +62,7 @@ public record PbuRequest(
         }
     }
 
-    /** RFC 5213 section 5.3.4: a lifetime of zero asks for de-registration. */
+    /** RFC 5213 section 5.3.5: a lifetime of zero asks for de-registration. */
     @JsonIgnore // derived, not journaled
     public boolean isDeregistration() {
         return lifetimeSeconds == 0;

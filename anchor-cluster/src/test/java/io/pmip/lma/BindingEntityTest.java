@@ -3,6 +3,7 @@ package io.pmip.lma;
 import static io.pmip.lma.Pbus.MAG1;
 import static io.pmip.lma.Pbus.MAG2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +79,7 @@ class BindingEntityTest {
         BindingState before = e.getState();
         CommandResultWithReply<BindingEntity.Command, BindingEvent, BindingState, PbaDecision> r = pbu(e, p);
         assertEquals(expected, r.reply().status(), r.reply().detail());
+        assertTrue(r.reply().acknowledge(), "a rejection is answered");
         assertEquals(0, r.reply().lifetimeSeconds());
         assertTrue(r.hasNoEvents(), "a rejection journals nothing");
         assertEquals(before, r.state(), "a rejection leaves the binding alone");
@@ -249,15 +251,14 @@ class BindingEntityTest {
     }
 
     @Test
-    void aLateDeregistrationFromThePreviousMagIsAcceptedButIgnored() {
+    void aLateDeregistrationFromThePreviousMagIsIgnoredWithoutAnAcknowledgement() {
         String mnId = mn("lab.example");
         var e = entity(mnId);
         PbaDecision reg = accepted(e, Pbus.initial(mnId));
         accepted(e, Pbus.initial(mnId).from(MAG2).hi(HandoffIndicator.HANDOFF_BETWEEN_MAGS_SAME_INTERFACE));
         BindingState before = e.getState();
         var r = pbu(e, Pbus.initial(mnId).prefixes(reg.homeNetworkPrefixes()).seq(2).lifetime(0));
-        assertEquals(BindingAckStatus.ACCEPTED, r.reply().status());
-        assertEquals(0, r.reply().lifetimeSeconds());
+        assertFalse(r.reply().acknowledge(), "RFC 5213 5.3.5: ignored, no PBA");
         assertTrue(r.hasNoEvents());
         assertEquals(before, r.state());
     }

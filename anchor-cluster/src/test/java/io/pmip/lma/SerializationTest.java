@@ -63,7 +63,7 @@ class SerializationTest {
         roundTrips(state);
         roundTrips(new PbaDecision(BindingAckStatus.TIMESTAMP_MISMATCH, "a@x", "2001:db8:ff::1", "2001:db8:ff::100",
                 List.of(Ipv6Prefix.UNSPECIFIED), 0, 3, ts, Optional.of(HandoffIndicator.HANDOFF_STATE_UNKNOWN),
-                Optional.empty(), Optional.empty(), OptionalLong.empty(), "clock"));
+                Optional.empty(), Optional.empty(), OptionalLong.empty(), true, "clock"));
     }
 
     @Test
