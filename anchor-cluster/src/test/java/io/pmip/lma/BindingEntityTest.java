@@ -332,6 +332,44 @@ class BindingEntityTest {
     }
 
     @Test
+    void aDelayedPbuFromThePreviousMagCannotPullTheSessionBack() {
+        String mnId = mn("lab.example");
+        var e = entity(mnId);
+        Instant t = clock.instant();
+        accepted(e, Pbus.initial(mnId).at(t));
+        accepted(e, Pbus.initial(mnId).from(MAG2).hi(HandoffIndicator.HANDOFF_BETWEEN_MAGS_SAME_INTERFACE)
+                .at(t.plusMillis(200)));
+        // RFC 5213 5.5: the old MAG's refresh, sent before the handoff, arrives late.
+        rejectedWithoutChange(e, Pbus.initial(mnId).hi(HandoffIndicator.HANDOFF_BETWEEN_MAGS_SAME_INTERFACE)
+                .at(t.plusMillis(100)), BindingAckStatus.TIMESTAMP_LOWER_THAN_PREV_ACCEPTED);
+        assertEquals(MAG2, e.getState().all().get(0).servingMag());
+    }
+
+    @Test
+    void aRefreshDuringMinDelayFromTheServingMagKeepsTheSession() {
+        String mnId = mn("lab.example");
+        var e = entity(mnId);
+        PbaDecision reg = accepted(e, Pbus.initial(mnId));
+        accepted(e, Pbus.initial(mnId).prefixes(reg.homeNetworkPrefixes()).seq(2).lifetime(0));
+        var r = pbu(e, Pbus.initial(mnId).hi(HandoffIndicator.HANDOFF_STATE_UNKNOWN).seq(3));
+        assertInstanceOf(BindingEvent.Refreshed.class, r.event());
+        assertEquals(reg.homeNetworkPrefixes(), r.reply().homeNetworkPrefixes());
+        assertTrue(r.state().all().get(0).deleteAt().isEmpty());
+    }
+
+    @Test
+    void handoffBetweenInterfacesIsAmbiguousWithTwoSessionsSoANewOneIsCreated() {
+        String mnId = mn("lab.example");
+        var e = entity(mnId);
+        accepted(e, Pbus.initial(mnId).llid("aa"));
+        accepted(e, Pbus.initial(mnId).from(MAG2).att(AccessTechnologyType.E_UTRAN_3GPP).llid("bb"));
+        var r = pbu(e, Pbus.initial(mnId).hi(HandoffIndicator.HANDOFF_BETWEEN_INTERFACES)
+                .att(AccessTechnologyType.IEEE_802_3).llid("cc"));
+        assertInstanceOf(BindingEvent.Registered.class, r.event());
+        assertEquals(3, r.state().sessions().size());
+    }
+
+    @Test
     void sequenceNumbersOrderPbusFromTheSameMagModulo65536() {
         String mnId = mn("lab.example");
         var e = entity(mnId);
