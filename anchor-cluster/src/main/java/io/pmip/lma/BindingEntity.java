@@ -1,0 +1,343 @@
+package io.pmip.lma;
+
+import io.pmip.lma.policy.LmaPolicy;
+import io.pmip.lma.policy.MobileNodeProfile;
+import io.pmip.lma.prefix.PrefixPoolClient;
+import io.pmip.lma.prefix.PrefixPools;
+import io.pmip.persistence.CborSerializable;
+import io.pmip.protocol.Ipv6Prefix;
+import io.pmip.protocol.mh.BindingAckStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+
+/**
+ * The binding cache of one mobile node, keyed by its MN-Identifier: a sharded, event-sourced entity
+ * that applies RFC 5213 section 5.3 to every Proxy Binding Update and answers each with a
+ * {@link PbaDecision}. Rejections journal nothing and leave existing sessions untouched.
+ */
+public final class BindingEntity
+        extends EventSourcedBehaviorWithEnforcedReplies<BindingEntity.Command, BindingEvent, BindingState> {
+
+    public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Binding");
+
+    /** Events are tagged with one of this many slices, for projections (listing by MAG or prefix). */
+    public static final int TAG_SLICES = 4;
+
+    public sealed interface Command extends CborSerializable {
+    }
+
+    /** One received Proxy Binding Update; always answered. */
+    public record HandleProxyBindingUpdate(PbuRequest request, ActorRef<PbaDecision> replyTo) implements Command {
+    }
+
+    public record Get(ActorRef<BindingView> replyTo) implements Command {
+    }
+
+    /** Ends one session (or all when {@code sessionKey} is empty) at once, e.g. for RFC 5846 revocation. */
+    public record Revoke(Optional<String> sessionKey, String reason, ActorRef<RevokeResult> replyTo)
+            implements Command {
+    }
+
+    public record RevokeResult(String mnId, List<MobilitySession> sessions) implements CborSerializable {
+    }
+
+    /** Timer: a session's lifetime or its MinDelayBeforeBCEDelete may have run out. */
+    public record CheckSession(String sessionKey) implements Command {
+    }
+
+    /** The prefix pool confirmed (or failed to confirm) the release of an ended session's prefixes. */
+    record PrefixesReturned(String sessionKey, Optional<String> failure) implements Command {
+    }
+
+    /** Timer: try again to release an ended session's prefixes. */
+    record RetryRelease(String sessionKey) implements Command {
+    }
+
+    /** The prefix pool answered a registration that was waiting for it (local only). */
+    record PoolAnswered(PbuRequest request, ActorRef<PbaDecision> replyTo, String pool, String sessionKey,
+                        int lifetimeGranted, Optional<Ipv6Prefix> prefix, Optional<String> failure)
+            implements Command {
+    }
+
+    private final String mnId;
+    private final LmaPolicy policy;
+    private final LmaSettings settings;
+    private final PrefixPools pools;
+    private final Clock clock;
+    private final BindingRules rules;
+    private final ActorContext<Command> context;
+    private final TimerScheduler<Command> timers;
+    private final Optional<ActorRef<ClusterSharding.ShardCommand>> shard;
+    /** True while a registration waits for the prefix pool; other commands are stashed meanwhile. */
+    private boolean awaitingPool;
+
+    public static void init(ActorSystem<?> system, LmaPolicy policy, LmaSettings settings, PrefixPools pools,
+                            Clock clock) {
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
+                entityContext -> create(entityContext.getEntityId(), policy, settings, pools, clock,
+                        Optional.of(entityContext.getShard()))));
+    }
+
+    /**
+     * The entity behavior; {@code shard} is the sharding shard to ask for passivation once no session
+     * is left (with remembered entities an entity must passivate to be forgotten), empty when not sharded.
+     */
+    public static Behavior<Command> create(String mnId, LmaPolicy policy, LmaSettings settings, PrefixPools pools,
+                                           Clock clock, Optional<ActorRef<ClusterSharding.ShardCommand>> shard) {
+        return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+                new BindingEntity(mnId, policy, settings, pools, clock, context, timers, shard)));
+    }
+
+    public static PersistenceId persistenceId(String mnId) {
+        return PersistenceId.of(TYPE_KEY.name(), mnId);
+    }
+
+    private BindingEntity(String mnId, LmaPolicy policy, LmaSettings settings, PrefixPools pools, Clock clock,
+                          ActorContext<Command> context, TimerScheduler<Command> timers,
+                          Optional<ActorRef<ClusterSharding.ShardCommand>> shard) {
+        super(persistenceId(mnId));
+        this.mnId = mnId;
+        this.policy = policy;
+        this.settings = settings;
+        this.pools = pools;
+        this.clock = clock;
+        this.rules = new BindingRules(settings);
+        this.context = context;
+        this.timers = timers;
+        this.shard = shard;
+    }
+
+    @Override
+    public BindingState emptyState() {
+        return BindingState.EMPTY;
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), 2);
+    }
+
+    @Override
+    public Set<String> tagsFor(BindingEvent event) {
+        return Set.of("binding-" + Math.floorMod(mnId.hashCode(), TAG_SLICES));
+    }
+
+    @Override
+    public SignalHandler<BindingState> signalHandler() {
+        // Timers do not survive a restart or a move to another node: re-arm them from the recovered state.
+        return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), state -> {
+                    state.all().forEach(this::arm);
+                    state.pendingReleases().values().forEach(this::release);
+                })
+                .build();
+    }
+
+    @Override
+    public CommandHandlerWithReply<Command, BindingEvent, BindingState> commandHandler() {
+        return newCommandHandlerWithReplyBuilder().forAnyState()
+                .onCommand(Get.class, (state, cmd) -> Effect().none().thenRun(this::passivateIfEmpty)
+                        .thenReply(cmd.replyTo(), s -> new BindingView(mnId, s.all())))
+                .onCommand(PoolAnswered.class, this::onPoolAnswered)
+                .onCommand(HandleProxyBindingUpdate.class, this::onPbu)
+                .onCommand(CheckSession.class, this::onCheckSession)
+                .onCommand(Revoke.class, this::onRevoke)
+                .onCommand(PrefixesReturned.class, this::onPrefixesReturned)
+                .onCommand(RetryRelease.class, (state, cmd) -> Effect().none()
+                        .thenRun(s -> Optional.ofNullable(s.pendingReleases().get(cmd.sessionKey()))
+                                .ifPresent(this::release))
+                        .thenNoReply())
+                .build();
+    }
+
+    private ReplyEffect<BindingEvent, BindingState> onPbu(BindingState state, HandleProxyBindingUpdate cmd) {
+        if (awaitingPool) {
+            return Effect().stash();
+        }
+        PbuRequest pbu = cmd.request();
+        if (!pbu.mnId().equals(mnId)) {
+            return answer(cmd.replyTo(), PbaDecision.reject(pbu, BindingAckStatus.REASON_UNSPECIFIED,
+                    "routed to the entity of " + mnId));
+        }
+        Optional<LmaPolicy.Refusal> refusal = policy.admit(pbu.mnId(), pbu.servingMag(), pbu.accessTechnology());
+        if (refusal.isPresent()) {
+            return answer(cmd.replyTo(), PbaDecision.reject(pbu, refusal.get().status(), refusal.get().detail()));
+        }
+        MobileNodeProfile profile = policy.profileFor(mnId).orElseThrow();
+        Instant now = clock.instant();
+        BindingRules.Outcome outcome = rules.evaluate(state, pbu, profile, now);
+        if (outcome instanceof BindingRules.Answer a) {
+            return answer(cmd.replyTo(), a.reply());
+        }
+        if (outcome instanceof BindingRules.Persist p) {
+            return persist(p.event(), cmd.replyTo(), p.reply());
+        }
+        BindingRules.NeedPoolPrefix need = (BindingRules.NeedPoolPrefix) outcome;
+        Optional<PrefixPoolClient> pool = pools.pool(need.pool());
+        if (pool.isEmpty()) {
+            return answer(cmd.replyTo(), PbaDecision.reject(pbu, BindingAckStatus.INSUFFICIENT_RESOURCES,
+                    "no prefix pool named " + need.pool()));
+        }
+        awaitingPool = true;
+        context.pipeToSelf(pool.get().allocate(need.holder()), (prefix, failure) -> new PoolAnswered(pbu,
+                cmd.replyTo(), need.pool(), need.sessionKey(), need.lifetimeGranted(),
+                failure == null ? prefix : Optional.empty(),
+                Optional.ofNullable(failure).map(Throwable::toString)));
+        return Effect().noReply();
+    }
+
+    private ReplyEffect<BindingEvent, BindingState> onPoolAnswered(BindingState state, PoolAnswered answer) {
+        awaitingPool = false;
+        PbuRequest pbu = answer.request();
+        if (answer.prefix().isEmpty()) {
+            // RFC 5213 section 5.3.2: no prefix can be assigned.
+            String why = answer.failure().map(f -> "prefix pool " + answer.pool() + " unavailable: " + f)
+                    .orElse("prefix pool " + answer.pool() + " exhausted");
+            context.getLog().warn("rejecting PBU for {}: {}", mnId, why);
+            return answer(answer.replyTo(), PbaDecision.reject(pbu, BindingAckStatus.INSUFFICIENT_RESOURCES, why))
+                    .thenUnstashAll();
+        }
+        List<Ipv6Prefix> prefixes = List.of(answer.prefix().get());
+        BindingEvent event = BindingRules.registered(pbu, answer.sessionKey(), prefixes, Optional.of(answer.pool()),
+                answer.lifetimeGranted(), clock.instant());
+        return Effect().persist(event)
+                .thenRun(s -> afterEvent(s, event.sessionKey()))
+                .thenReply(answer.replyTo(), s -> PbaDecision.accept(pbu, prefixes, answer.lifetimeGranted(),
+                        "registered"))
+                .thenUnstashAll();
+    }
+
+    private ReplyEffect<BindingEvent, BindingState> persist(BindingEvent event,
+                                                            ActorRef<PbaDecision> replyTo, PbaDecision reply) {
+        return Effect().persist(event)
+                .thenRun(s -> afterEvent(s, event.sessionKey()))
+                .thenReply(replyTo, s -> reply);
+    }
+
+    private ReplyEffect<BindingEvent, BindingState> onCheckSession(BindingState state, CheckSession cmd) {
+        if (awaitingPool) {
+            return Effect().stash();
+        }
+        Optional<MobilitySession> found = state.session(cmd.sessionKey());
+        if (found.isEmpty()) {
+            return Effect().noReply();
+        }
+        MobilitySession s = found.get();
+        Instant now = clock.instant();
+        if (now.isBefore(s.nextDeadline())) {
+            // Fired early (clock adjusted, or a timer from before a refresh): look again later.
+            return Effect().none().thenRun(st -> arm(s)).thenNoReply();
+        }
+        BindingEvent event = s.isDeregistered()
+                // RFC 5213 section 5.3.5: MinDelayBeforeBCEDelete is over, delete the entry.
+                ? new BindingEvent.SessionDeleted(mnId, s.sessionKey(), now, s.servingMag(), s.homeNetworkPrefixes())
+                // RFC 5213 section 5.3.3: the lifetime granted there ran out without a refresh.
+                : new BindingEvent.Expired(mnId, s.sessionKey(), now, s.servingMag(), s.homeNetworkPrefixes());
+        return Effect().persist(event).thenRun(st -> afterEvent(st, s.sessionKey())).thenNoReply();
+    }
+
+    private ReplyEffect<BindingEvent, BindingState> onRevoke(BindingState state, Revoke cmd) {
+        if (awaitingPool) {
+            return Effect().stash();
+        }
+        List<MobilitySession> targets = cmd.sessionKey().map(k -> state.session(k).map(List::of).orElse(List.of()))
+                .orElse(state.all());
+        if (targets.isEmpty()) {
+            return Effect().reply(cmd.replyTo(), new RevokeResult(mnId, List.of()));
+        }
+        Instant now = clock.instant();
+        List<BindingEvent> events = new ArrayList<>();
+        for (MobilitySession s : targets) {
+            events.add(new BindingEvent.Revoked(mnId, s.sessionKey(), now, s.servingMag(), s.homeNetworkPrefixes(),
+                    cmd.reason()));
+        }
+        return Effect().persist(events).thenRun(st -> targets.forEach(s -> afterEvent(st, s.sessionKey())))
+                .thenReply(cmd.replyTo(), st -> new RevokeResult(mnId, targets));
+    }
+
+    private ReplyEffect<BindingEvent, BindingState> onPrefixesReturned(BindingState state, PrefixesReturned cmd) {
+        if (awaitingPool) {
+            return Effect().stash();
+        }
+        BindingState.PendingRelease pending = state.pendingReleases().get(cmd.sessionKey());
+        if (pending == null) {
+            return Effect().noReply();
+        }
+        if (cmd.failure().isPresent()) {
+            context.getLog().warn("prefixes {} of {} not yet released, retrying: {}", pending.prefixes(), mnId,
+                    cmd.failure().get());
+            timers.startSingleTimer("release:" + cmd.sessionKey(), new RetryRelease(cmd.sessionKey()),
+                    settings.prefixPoolTimeout());
+            return Effect().noReply();
+        }
+        BindingEvent event = new BindingEvent.PrefixesReleased(mnId, pending.sessionKey(), clock.instant(),
+                pending.servingMag(), pending.prefixes());
+        return Effect().persist(event).thenRun(this::passivateIfEmpty).thenNoReply();
+    }
+
+    /** Timers for a changed session, and the release of its pool prefixes once it is gone for good. */
+    private void afterEvent(BindingState state, String sessionKey) {
+        state.session(sessionKey).ifPresentOrElse(this::arm, () -> timers.cancel(sessionKey));
+        Optional.ofNullable(state.pendingReleases().get(sessionKey)).ifPresent(this::release);
+        passivateIfEmpty(state);
+    }
+
+    private void release(BindingState.PendingRelease pending) {
+        Optional<PrefixPoolClient> pool = pools.pool(pending.pool());
+        if (pool.isEmpty()) {
+            // The pool was removed from the configuration: nothing is left to give the prefixes back to.
+            context.getSelf().tell(new PrefixesReturned(pending.sessionKey(), Optional.empty()));
+            return;
+        }
+        String holder = BindingRules.holder(mnId, pending.sessionKey());
+        CompletableFuture<?>[] releases = pending.prefixes().stream()
+                .map(p -> pool.get().release(holder, p).toCompletableFuture()).toArray(CompletableFuture[]::new);
+        context.pipeToSelf(CompletableFuture.allOf(releases), (ok, failure) -> new PrefixesReturned(
+                pending.sessionKey(), Optional.ofNullable(failure).map(Throwable::toString)));
+    }
+
+    /** A mobile node with no session needs no actor (and must not stay a remembered entity). */
+    private void passivateIfEmpty(BindingState state) {
+        if (state.isIdle() && !awaitingPool) {
+            shard.ifPresent(s -> s.tell(new ClusterSharding.Passivate<>(context.getSelf())));
+        }
+    }
+
+    private ReplyEffect<BindingEvent, BindingState> answer(ActorRef<PbaDecision> replyTo, PbaDecision decision) {
+        return Effect().none().thenRun(this::passivateIfEmpty).thenReply(replyTo, s -> decision);
+    }
+
+    private void arm(MobilitySession session) {
+        Duration delay = Duration.between(clock.instant(), session.nextDeadline());
+        timers.startSingleTimer(session.sessionKey(), new CheckSession(session.sessionKey()),
+                delay.isNegative() ? Duration.ZERO : delay);
+    }
+
+    @Override
+    public EventHandler<BindingState, BindingEvent> eventHandler() {
+        return newEventHandlerBuilder().forAnyState().onAnyEvent(BindingState::apply);
+    }
+}

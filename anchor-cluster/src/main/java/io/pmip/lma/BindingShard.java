@@ -1,0 +1,66 @@
+package io.pmip.lma;
+
+import io.pmip.lma.policy.LmaPolicy;
+import io.pmip.lma.prefix.PrefixPoolEntity;
+import io.pmip.lma.prefix.PrefixPools;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import com.typesafe.config.Config;
+
+/**
+ * Starts Cluster Sharding for the LMA's entities on this node (prefix pool shards and binding
+ * entities, configured from {@code pmip.lma}) and is how the signaling ingress reaches a binding.
+ */
+public final class BindingShard {
+    private final ClusterSharding sharding;
+    private final LmaPolicy policy;
+    private final LmaSettings settings;
+    private final PrefixPools pools;
+
+    private BindingShard(ClusterSharding sharding, LmaPolicy policy, LmaSettings settings, PrefixPools pools) {
+        this.sharding = sharding;
+        this.policy = policy;
+        this.settings = settings;
+        this.pools = pools;
+    }
+
+    /** Reads {@code pmip.lma} from the system's configuration and starts sharding for both entity types. */
+    public static BindingShard init(ActorSystem<?> system, Clock clock) {
+        Config lma = system.settings().config().getConfig("pmip.lma");
+        LmaSettings settings = LmaSettings.fromConfig(lma);
+        LmaPolicy policy = LmaPolicy.fromConfig(lma);
+        PrefixPools pools = PrefixPoolEntity.init(system, lma.getConfig("prefix-pools"), settings.snapshotEvery(),
+                settings.prefixPoolTimeout());
+        BindingEntity.init(system, policy, settings, pools, clock);
+        return new BindingShard(ClusterSharding.get(system), policy, settings, pools);
+    }
+
+    public EntityRef<BindingEntity.Command> binding(String mnId) {
+        return sharding.entityRefFor(BindingEntity.TYPE_KEY, mnId);
+    }
+
+    /**
+     * Hands one PBU to the mobile node's binding entity and completes with the PBA to send. The ingress
+     * should first answer on its own what needs no entity (see {@link LmaPolicy#admit}).
+     */
+    public CompletionStage<PbaDecision> handle(PbuRequest request, Duration timeout) {
+        return binding(request.mnId()).ask(replyTo -> new BindingEntity.HandleProxyBindingUpdate(request, replyTo),
+                timeout);
+    }
+
+    public LmaPolicy policy() {
+        return policy;
+    }
+
+    public LmaSettings settings() {
+        return settings;
+    }
+
+    public PrefixPools pools() {
+        return pools;
+    }
+}
