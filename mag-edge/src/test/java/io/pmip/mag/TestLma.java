@@ -24,6 +24,8 @@ import io.pmip.protocol.transport.OutboundDatagram;
 import io.pmip.protocol.transport.SignalingTransport;
 import io.pmip.protocol.transport.SignalingTransports;
 import io.pmip.protocol.transport.TransportConfig;
+import io.pmip.protocol.transport.TransportKind;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,12 +70,18 @@ final class TestLma implements AutoCloseable {
     volatile boolean answerHeartbeats = true;
     volatile long restartCounter = 1;
 
-    private TestLma(InetAddress address) throws Exception {
-        transport = SignalingTransports.open(TransportConfig.udpIpv4(address, 0), this::onDatagram);
+    private TestLma(TransportConfig config) throws Exception {
+        transport = SignalingTransports.open(config, this::onDatagram);
     }
 
+    /** Over IPv4/UDP on 127.0.0.1, an ephemeral port. */
     static TestLma open() throws Exception {
-        return new TestLma(InetAddress.getByName("127.0.0.1"));
+        return new TestLma(TransportConfig.udpIpv4(InetAddress.getByName("127.0.0.1"), 0));
+    }
+
+    /** Over the raw IPv6 Mobility Header transport (needs CAP_NET_RAW). */
+    static TestLma open(TransportConfig config) throws Exception {
+        return new TestLma(config);
     }
 
     InetAddress address() {
@@ -126,7 +134,13 @@ final class TestLma implements AutoCloseable {
     }
 
     void send(MobilityMessage message, InetAddress to, int port) {
-        sendRaw(MobilityHeaderEncoder.encodeForIpv4Udp(message), to, port);
+        sendRaw(encode(message, transport.localAddress(), to), to, port);
+    }
+
+    private byte[] encode(MobilityMessage message, InetAddress from, InetAddress to) {
+        return transport.kind() == TransportKind.MH_IPV6
+                ? MobilityHeaderEncoder.encode(message, (Inet6Address) from, (Inet6Address) to)
+                : MobilityHeaderEncoder.encodeForIpv4Udp(message);
     }
 
     void sendRaw(byte[] bytes, InetAddress to, int port) {
@@ -138,8 +152,11 @@ final class TestLma implements AutoCloseable {
     private void onDatagram(InboundDatagram datagram) {
         MobilityMessage message;
         try {
-            message = MobilityHeaderDecoder.decode(datagram.payload(), DecodeContext.ipv4Udp(DecodeMode.STRICT))
-                    .message();
+            DecodeContext context = datagram.kind() == TransportKind.MH_IPV6
+                    ? DecodeContext.ipv6((Inet6Address) datagram.source(), (Inet6Address) datagram.destination(),
+                            DecodeMode.STRICT)
+                    : DecodeContext.ipv4Udp(DecodeMode.STRICT);
+            message = MobilityHeaderDecoder.decode(datagram.payload(), context).message();
         } catch (MobilityHeaderDecodeException e) {
             decodeFailures.add(e.getMessage());
             return;
@@ -196,7 +213,7 @@ final class TestLma implements AutoCloseable {
     }
 
     private void reply(InboundDatagram to, MobilityMessage message) {
-        transport.send(to.reply(MobilityHeaderEncoder.encodeForIpv4Udp(message)));
+        transport.send(to.reply(encode(message, to.destination(), to.source())));
     }
 
     @Override
