@@ -16,7 +16,6 @@ import io.pmip.protocol.mh.option.RestartCounter;
 import io.pmip.protocol.mh.option.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -118,7 +117,8 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
     private final Map<Integer, Long> bulkSequenceOwners = new HashMap<>();
     private final Map<Long, Long> groupRefreshDueNanos = new HashMap<>();
     private final Set<Long> refusedGroups = new LinkedHashSet<>();
-    private final ArrayDeque<String> reEstablishQueue = new ArrayDeque<>();
+    // Insertion-ordered set: O(1) membership and removal for large binding update lists.
+    private final Set<String> reEstablishQueue = new LinkedHashSet<>();
     private long currentGroup;
     private Duration clockOffset = Duration.ZERO;
     private HeartbeatPath path = HeartbeatPath.initial();
@@ -570,7 +570,7 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
     /** The LMA came back or restarted: register every binding again, paced (RFC 5847 section 3.3). */
     private void reEstablishAll() {
         for (BindingUpdateListEntry entry : entries.values()) {
-            if (entry.state() == BindingState.REGISTERED && !reEstablishQueue.contains(entry.mobileNodeIdentifier())) {
+            if (entry.state() == BindingState.REGISTERED) {
                 reEstablishQueue.add(entry.mobileNodeIdentifier());
             }
         }
@@ -584,7 +584,8 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
 
     private Behavior<MagCommand> onReEstablishNext() {
         while (!reEstablishQueue.isEmpty()) {
-            String mnId = reEstablishQueue.poll();
+            String mnId = reEstablishQueue.iterator().next();
+            reEstablishQueue.remove(mnId);
             BindingUpdateListEntry entry = entries.get(mnId);
             if (entry != null && entry.state() == BindingState.REGISTERED) {
                 abandon(mnId);

@@ -43,6 +43,10 @@ class RegistrationTest extends MagTestBase {
             assertEquals(MAC, pbu.option(MobileNodeLinkLayerIdentifier.class).orElseThrow().identifier());
             assertEquals(Timestamp.of(MagFixture.NOW), pbu.option(Timestamp.class).orElseThrow());
             assertTrue(pbu.option(MobileNodeGroupIdentifier.class).isEmpty(), "bulk is off");
+            assertEquals(List.of(MobileNodeIdentifier.nai(MN), new HomeNetworkPrefixOption(Ipv6Prefix.UNSPECIFIED),
+                    HandoffIndicatorOption.of(HandoffIndicator.ATTACHMENT_OVER_NEW_INTERFACE),
+                    AccessTechnologyTypeOption.of(AccessTechnologyType.IEEE_802_11), Timestamp.of(MagFixture.NOW),
+                    new MobileNodeLinkLayerIdentifier(MAC)), pbu.options(), "exactly these options, once each");
 
             MagEvent.Registered registered = mag.expect(MagEvent.Registered.class, WAIT);
             assertEquals(PbuKind.INITIAL, registered.kind());
