@@ -170,9 +170,15 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
 
     private Behavior<MagCommand> onAttach(MagCommand.Attach attach) {
         String mnId = attach.mobileNodeIdentifier();
-        if (entries.containsKey(mnId)) {
-            getContext().getLog().debug("{} is already in the binding update list; attach ignored", mnId);
-            return this;
+        BindingUpdateListEntry existing = entries.get(mnId);
+        if (existing != null) {
+            if (existing.state() != BindingState.DEREGISTERING && !attach.isHandoff()) {
+                getContext().getLog().debug("{} is already in the binding update list; attach ignored", mnId);
+                return this;
+            }
+            // Back before its de-registration finished, or back by handoff while this MAG still had
+            // it (no revocation came): the new registration supersedes whatever was outstanding.
+            removeEntry(mnId);
         }
         OptionalLong group = config.bulk().enabled() ? OptionalLong.of(assignGroup(mnId)) : OptionalLong.empty();
         entries.put(mnId, BindingUpdateListEntry.fresh(mnId, attach.linkLayerIdentifier(), attach.accessTechnology(),

@@ -16,6 +16,7 @@ import io.pmip.protocol.mh.option.HandoffIndicatorOption;
 import io.pmip.protocol.mh.option.HomeNetworkPrefixOption;
 import io.pmip.protocol.mh.option.MobileNodeIdentifier;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,27 @@ class HandoffAndRevocationTest extends MagTestBase {
             assertEquals(MN, bra.option(MobileNodeIdentifier.class).orElseThrow().naiText().orElseThrow());
             assertTrue(oldMag.bindingUpdateList().isEmpty());
             assertTrue(newMag.bindingUpdateList().containsKey(MN), "the new MAG keeps its binding");
+        }
+    }
+
+    @Test
+    void handoffBackToAMagThatStillHoldsTheNodeRegistersAgainWithHi3() throws Exception {
+        try (TestLma lma = TestLma.open(); MagFixture mag = mag(lma)) {
+            mag.tell(MagCommand.Attach.newAttachment(MN, MAC, AccessTechnologyType.IEEE_802_11));
+            lma.nextPbu(WAIT);
+            mag.expect(MagEvent.Registered.class, WAIT);
+            Ipv6Prefix prefix = lma.prefixOf(MN);
+
+            mag.tell(MagCommand.Attach.handoff(MN, MAC, AccessTechnologyType.IEEE_802_11, List.of(prefix)));
+            ProxyBindingUpdate pbu = lma.nextPbu(WAIT).as(ProxyBindingUpdate.class);
+            assertEquals(HandoffIndicator.HANDOFF_BETWEEN_MAGS_SAME_INTERFACE,
+                    pbu.option(HandoffIndicatorOption.class).orElseThrow().handoffIndicator().orElseThrow());
+            assertEquals(List.of(new HomeNetworkPrefixOption(prefix)), pbu.optionsOf(HomeNetworkPrefixOption.class));
+            mag.expect(MagEvent.HandoffCompleted.class, WAIT);
+
+            // A plain re-attach of a registered node is a duplicate link-up: nothing is sent.
+            mag.tell(MagCommand.Attach.newAttachment(MN, MAC, AccessTechnologyType.IEEE_802_11));
+            assertTrue(lma.pbusWithin(Duration.ofMillis(300)).isEmpty());
         }
     }
 
