@@ -271,14 +271,23 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
         // RFC 5213 section 6.9.4 / RFC 6275 section 11.8: double the timeout until MaxBindackTimeout.
         if (transaction.timeout().compareTo(config.maxBindackTimeout()) >= 0) {
             abandon(mnId);
-            removeEntry(mnId);
             emit(new MagEvent.TimedOut(mnId, transaction.kind(), transaction.transmissions(), clock.instant()));
+            if (keepForReEstablishment(transaction.kind())) {
+                // The node is still attached here; it is registered again when the LMA answers (RFC 5847 3.3).
+                return this;
+            }
+            removeEntry(mnId);
             return this;
         }
         Duration next = min(transaction.timeout().multipliedBy(2), config.maxBindackTimeout());
         emit(new MagEvent.Retransmitted(mnId, transaction.kind(), transaction.transmissions(), next, clock.instant()));
         transmit(mnId, transaction.withTimeout(next), true);
         return this;
+    }
+
+    /** An established binding whose refresh went unanswered while heartbeats say the LMA is DOWN. */
+    private boolean keepForReEstablishment(PbuKind kind) {
+        return path.state() == PathState.DOWN && (kind == PbuKind.REFRESH || kind == PbuKind.REESTABLISH);
     }
 
     private Behavior<MagCommand> onRefreshDue(MagCommand.RefreshDue due) {

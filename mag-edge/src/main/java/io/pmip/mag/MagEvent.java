@@ -44,7 +44,11 @@ public sealed interface MagEvent {
     record Rejected(String mobileNodeIdentifier, PbuKind kind, int statusCode, Instant at) implements MagEvent {
     }
 
-    /** No PBA came before the back-off reached MaxBindackTimeout (RFC 5213 6.9.4); entry removed. */
+    /**
+     * No PBA came before the back-off reached MaxBindackTimeout (RFC 5213 6.9.4). The entry is
+     * removed, except a registered one while heartbeats say the LMA is DOWN: that one is kept and
+     * registered again when the LMA answers.
+     */
     record TimedOut(String mobileNodeIdentifier, PbuKind kind, int transmissions, Instant at) implements MagEvent {
     }
 

@@ -72,6 +72,28 @@ class HeartbeatTest extends MagTestBase {
     }
 
     @Test
+    void refreshesLostWhileTheLmaIsDownKeepTheEntryForReEstablishment() throws Exception {
+        try (TestLma lma = TestLma.open();
+                MagFixture mag = mag(lma, c -> c.withHeartbeat(HeartbeatConfig.every(Duration.ofMillis(100), 2))
+                        .withRequestedLifetime(Duration.ofSeconds(4)).withRefreshFraction(0.25)
+                        .withBindackTimeouts(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(200)))) {
+            assertEquals(PathState.UP, mag.expect(MagEvent.PathStateChanged.class, WAIT).to());
+            attach(lma, mag, 1);
+            lma.answerHeartbeats = false;
+            lma.dropPbus.set(Integer.MAX_VALUE);
+            assertEquals(PathState.DOWN, mag.expect(MagEvent.PathStateChanged.class, WAIT).to());
+
+            MagEvent.TimedOut timedOut = mag.expect(MagEvent.TimedOut.class, WAIT);
+            assertEquals(PbuKind.REFRESH, timedOut.kind());
+            assertEquals(BindingState.REGISTERED, mag.bindingUpdateList().get("mn1@example.org").state());
+
+            lma.dropPbus.set(0);
+            lma.answerHeartbeats = true;
+            assertEquals(PbuKind.REESTABLISH, mag.expect(MagEvent.Registered.class, WAIT).kind());
+        }
+    }
+
+    @Test
     void aChangedRestartCounterMeansTheLmaRestartedAndBindingsAreReEstablished() throws Exception {
         try (TestLma lma = TestLma.open(); MagFixture mag = heartbeatMag(lma)) {
             mag.expect(MagEvent.PathStateChanged.class, WAIT);
