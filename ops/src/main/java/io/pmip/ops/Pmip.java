@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Clustered Proxy Mobile IPv6 mobility anchor: operator tools.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            io.pmip.ops.bench.BenchCommand.class,
         })
 public final class Pmip implements Runnable {
     @CommandLine.Spec
