@@ -50,8 +50,8 @@ public final class CodecBenchCommand implements Callable<Integer> {
     @Option(names = "--include", defaultValue = ".*", description = "Regex of benchmark methods to run (default all).")
     String include;
 
-    @Option(names = "--gc-profile", description = "Add JMH's gc profiler (allocation per operation).")
-    boolean gcProfile;
+    @Option(names = "--profiler", description = "JMH profiler to add, repeatable, name[:options]: gc (allocation per operation), stack, jfr:dir=DIR, ...")
+    List<String> profilers = new ArrayList<>();
 
     @Override
     public Integer call() throws RunnerException, IOException {
@@ -71,8 +71,14 @@ public final class CodecBenchCommand implements Callable<Integer> {
                 .measurementIterations(iterations)
                 .measurementTime(TimeValue.seconds(seconds))
                 .timeUnit(TimeUnit.SECONDS);
-        if (gcProfile) {
-            options.addProfiler("gc");
+        for (String profiler : profilers) {
+            // JMH's own syntax: name[:options], e.g. jfr:dir=/tmp/jfr
+            int colon = profiler.indexOf(':');
+            if (colon < 0) {
+                options.addProfiler(profiler);
+            } else {
+                options.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
+            }
         }
         Collection<RunResult> results = new Runner(options.build()).run();
         out.println();
@@ -97,10 +103,14 @@ public final class CodecBenchCommand implements Callable<Integer> {
     }
 
     private List<String> describeOptions() {
-        return List.of("--warmup-iterations", Integer.toString(warmupIterations), "--warmup-time",
-                Integer.toString(warmupSeconds), "--iterations", Integer.toString(iterations), "--time",
-                Integer.toString(seconds), "--forks", Integer.toString(forks), "--include", include)
-                .stream().toList();
+        List<String> args = new ArrayList<>(List.of("--warmup-iterations", Integer.toString(warmupIterations),
+                "--warmup-time", Integer.toString(warmupSeconds), "--iterations", Integer.toString(iterations),
+                "--time", Integer.toString(seconds), "--forks", Integer.toString(forks), "--include", include));
+        for (String profiler : profilers) {
+            args.add("--profiler");
+            args.add(profiler);
+        }
+        return args;
     }
 
     /** Median over every measurement iteration of every fork. */
