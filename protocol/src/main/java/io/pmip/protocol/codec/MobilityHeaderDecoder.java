@@ -106,6 +106,12 @@ public final class MobilityHeaderDecoder {
                         (flags & Heartbeat.FLAG_R) != 0, r.u32(8), options(r, 12, end, checks));
             }
             case BindingRevocationIndication.MH_TYPE -> {
+                // RFC 5846 8.1: only B.R. Types 1 and 2 are defined; any other is kept whole,
+                // whatever its length, as UnknownMessage.isModelled promises
+                Bytes body = r.bytes(6, end - 6);
+                if (!UnknownMessage.isModelled(type, body)) {
+                    return new UnknownMessage(type, body);
+                }
                 fixedPart(type, 12, end);
                 return revocation(r, end, checks);
             }
@@ -148,11 +154,8 @@ public final class MobilityHeaderDecoder {
         if (brType == BindingRevocationIndication.BR_TYPE) {
             return new BindingRevocationIndication(r.u8(7), r.u16(8), p, v, g, other, options(r, 12, end, checks));
         }
-        if (brType == BindingRevocationAcknowledgement.BR_TYPE) {
-            return new BindingRevocationAcknowledgement(r.u8(7), r.u16(8), p, v, g, other, options(r, 12, end, checks));
-        }
-        // B.R. Type 0 is reserved and 3..255 unassigned (RFC 5846 6): keep the message unparsed.
-        return new UnknownMessage(BindingRevocationIndication.MH_TYPE, r.bytes(6, end - 6));
+        // the caller sent B.R. Types other than 1 and 2 to UnknownMessage already
+        return new BindingRevocationAcknowledgement(r.u8(7), r.u16(8), p, v, g, other, options(r, 12, end, checks));
     }
 
     private static void fixedPart(int type, int needed, int end) throws MobilityHeaderDecodeException {

@@ -235,6 +235,16 @@ class MessageVectorsTest {
     }
 
     @Test
+    void revocationWithUnassignedTypeShorterThanABriStaysUnknown() throws Exception {
+        // found by jqwik: a type-16 message with B.R. Type 3 in 8 octets was refused as too short for a BRI
+        byte[] br = hex("3b", "00", "10", "00", "0000", // header: 8 octets, MH Type 16
+                "03", "00"); // 6 B.R. Type 3 (unassigned, RFC 5846 6), 7 one octet more
+        MobilityMessage decoded = MobilityHeaderDecoder.decode(br, DecodeContext.ipv4Udp(DecodeMode.STRICT)).message();
+        assertEquals(new UnknownMessage(16, Bytes.fromHex("0300")), decoded);
+        assertEquals(str(br), str(MobilityHeaderEncoder.encodeForIpv4Udp(decoded)));
+    }
+
+    @Test
     void plainBindingUpdateDecodesWithProxyFlagClear() throws Exception {
         byte[] bu = hex("3b", "01", "05", "00", "0000", "0002", "c000", "0010", "01020000"); // A|H, no P
         ProxyBindingUpdate m = (ProxyBindingUpdate) MobilityHeaderDecoder.decode(bu,
