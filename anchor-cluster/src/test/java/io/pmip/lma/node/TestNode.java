@@ -1,0 +1,39 @@
+package io.pmip.lma.node;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** A real LMA node for tests: in-memory journal, UDP on 127.0.0.1:ephemeral, MH on ::1 when allowed. */
+final class TestNode {
+    private TestNode() {
+    }
+
+    static final String CONFIG = """
+            pmip.lma.node {
+              journal = inmem
+              udp { enabled = true, address = "127.0.0.1", port = 0 }
+              mh { enabled = %s, address = "::1" }
+              restart-counter-file = "%s"
+              entity-timeout = 5s
+            }
+            pmip.lma {
+              mag-peers = ["127.0.0.1", "127.0.0.2", "::1"]
+              # MAG and LMA share a clock here; generous for a loaded test machine.
+              timestamp-validity-window = 5s
+              prefix-pools.default { aggregates = ["2001:db8:100::/48"], prefix-length = 64, shards-per-aggregate = 4 }
+            }
+            pekko.remote.artery.canonical.port = 0
+            pekko.coordinated-shutdown.exit-jvm = off
+            pekko.loglevel = WARNING
+            """;
+
+    /** Writes the test configuration as an operator's file and starts the node from it. */
+    static LmaNode start(Path dir, boolean mh) throws IOException {
+        Path file = dir.resolve("lma.conf");
+        Files.writeString(file, CONFIG.formatted(mh, dir.resolve("restart-counter").toString().replace("\\", "/")));
+        return LmaNode.start(LmaConfig.load(Optional.of(file), Map.of())).awaitUp(java.time.Duration.ofSeconds(20));
+    }
+}
