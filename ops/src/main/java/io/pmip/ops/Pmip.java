@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             CassandraCommand.class,
             SchemaCommand.class,
             WireCommand.class,
+            LmaCommand.class,
         })
 public final class Pmip implements Runnable {
     @CommandLine.Spec
