@@ -1,0 +1,261 @@
+package io.pmip.lma.node;
+
+import com.typesafe.config.Config;
+import io.pmip.lma.BindingShard;
+import io.pmip.lma.metrics.LmaMetrics;
+import io.pmip.lma.signaling.SignalingIngress;
+import io.pmip.lma.signaling.SignalingSettings;
+import io.pmip.persistence.cassandra.LocalCassandra;
+import io.pmip.persistence.cassandra.LocalCassandraSettings;
+import io.pmip.persistence.schema.SchemaMigration;
+import io.pmip.persistence.schema.SchemaSettings;
+import io.pmip.protocol.transport.TransportConfig;
+import io.pmip.protocol.transport.TransportException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running LMA node: the actor system (cluster, sharded binding entities and prefix pools, the
+ * journal of {@code pmip.lma.node.journal}) and the signaling ingress on the configured transports.
+ * Coordinated shutdown closes the transports first, so no PBU reaches an entity that is stopping.
+ */
+public final class LmaNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LmaNode.class);
+
+    private final ActorSystem<Void> system;
+    private final BindingShard shard;
+    private final SignalingIngress ingress;
+    private final LmaMetrics metrics;
+    private final long restartCounter;
+
+    private LmaNode(ActorSystem<Void> system, BindingShard shard, SignalingIngress ingress, LmaMetrics metrics,
+            long restartCounter) {
+        this.system = system;
+        this.shard = shard;
+        this.ingress = ingress;
+        this.metrics = metrics;
+        this.restartCounter = restartCounter;
+    }
+
+    /**
+     * Starts a node from a resolved configuration (normally {@link LmaConfig#load}). Joins the seed
+     * nodes of {@code pekko.cluster.seed-nodes}, or itself when there are none.
+     *
+     * @throws IllegalStateException when a transport cannot be opened (e.g. MH without CAP_NET_RAW) or
+     *                               the local Cassandra does not come up; nothing is left running
+     */
+    public static LmaNode start(Config config) {
+        Config node = config.getConfig("pmip.lma.node");
+        Path home = node.getString("home").isBlank() ? null : Path.of(node.getString("home"));
+        if (autoStartsCassandra(config)) {
+            startLocalCassandra(config, home);
+        }
+        long restartCounter = restartCounter(config, home);
+        SignalingSettings signaling = SignalingSettings.fromConfig(node);
+        List<TransportConfig> transports = transports(node);
+
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), LmaConfig.ACTOR_SYSTEM_NAME, config);
+        try {
+            Cluster cluster = Cluster.get(system);
+            if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+                // A lone node forms a cluster of one.
+                cluster.manager().tell(Join.create(cluster.selfMember().address()));
+            }
+            Clock clock = Clock.systemUTC();
+            BindingShard shard = BindingShard.init(system, clock);
+            LmaMetrics metrics = new LmaMetrics();
+            SignalingIngress ingress = SignalingIngress.open(transports, shard, metrics, signaling, restartCounter,
+                    clock);
+            CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "close-signaling",
+                    () -> {
+                        ingress.close();
+                        return CompletableFuture.completedFuture(Done.getInstance());
+                    });
+            LmaNode lma = new LmaNode(system, shard, ingress, metrics, restartCounter);
+            log.info("LMA node started: cluster={} udp={} mh={} journal={} restart-counter={}", lma.clusterAddress(),
+                    lma.udpAddress(), lma.mhAddress(), node.getString("journal"), restartCounter);
+            return lma;
+        } catch (TransportException e) {
+            stopAfterFailedStart(system);
+            throw new IllegalStateException("cannot open the signaling transports: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            stopAfterFailedStart(system);
+            throw e;
+        }
+    }
+
+    private static void stopAfterFailedStart(ActorSystem<Void> system) {
+        system.terminate();
+        awaitTermination(system, Duration.ofSeconds(30));
+    }
+
+    /** UDP and MH as enabled in {@code pmip.lma.node}. */
+    static List<TransportConfig> transports(Config node) {
+        List<TransportConfig> list = new ArrayList<>();
+        if (node.getBoolean("udp.enabled")) {
+            list.add(TransportConfig.parse("UDP_IPV4", node.getString("udp.address"), node.getInt("udp.port"))
+                    .withReusePort(true));
+        }
+        if (node.getBoolean("mh.enabled")) {
+            list.add(TransportConfig.parse("MH_IPV6", node.getString("mh.address"), 0));
+        }
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("neither pmip.lma.node.udp nor pmip.lma.node.mh is enabled");
+        }
+        return list;
+    }
+
+    /** journal = cassandra, auto-start on, and the contact points are the local default, not configured. */
+    static boolean autoStartsCassandra(Config config) {
+        Config node = config.getConfig("pmip.lma.node");
+        return node.getString("journal").equals("cassandra")
+                && node.getBoolean("auto-start-cassandra")
+                && !config.getBoolean(LmaConfig.CONTACT_POINTS_EXPLICIT_PATH);
+    }
+
+    private static void startLocalCassandra(Config config, Path home) {
+        Path data = (home == null ? Path.of("var") : home.resolve("var")).resolve("cassandra");
+        LocalCassandra cassandra = new LocalCassandra(LocalCassandraSettings.defaults(data));
+        Duration timeout = config.getDuration("pmip.lma.node.cassandra-start-timeout");
+        log.info("journal=cassandra without configured contact points: starting or reusing the local Cassandra in {}",
+                data);
+        // Nodes started together on one host take turns: one launches Cassandra, the others find it
+        // running; and concurrent CREATE TABLEs could leave Cassandra with mismatched table ids.
+        Path lockFile = data.toAbsolutePath().getParent().resolve("cassandra-start.lock");
+        try {
+            Files.createDirectories(lockFile.getParent());
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
+                // Not closed: the Cassandra JVM outlives this node and serves the others (`pmip cassandra stop`).
+                cassandra.start(timeout);
+                int statements = new SchemaMigration(SchemaSettings.fromConfig(config))
+                        .apply(List.of(cassandra.contactPoint()), config.getString("pmip.cassandra.local-datacenter"));
+                log.info("schema applied to {} ({} statements)", cassandra.contactPointString(), statements);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long restartCounter(Config config, Path home) {
+        Config node = config.getConfig("pmip.lma.node");
+        Path file;
+        if (!node.getString("restart-counter-file").isBlank()) {
+            file = Path.of(node.getString("restart-counter-file"));
+        } else if (home != null) {
+            file = home.resolve("var").resolve("lma")
+                    .resolve("restart-counter-" + config.getInt("pekko.remote.artery.canonical.port"));
+        } else {
+            return 1;
+        }
+        try {
+            return RestartCounterFile.next(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot keep the restart counter in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public ActorSystem<Void> system() {
+        return system;
+    }
+
+    public BindingShard shard() {
+        return shard;
+    }
+
+    /** The bound UDP address, or null when UDP is not enabled. */
+    public InetSocketAddress udpAddress() {
+        return ingress.udpAddress();
+    }
+
+    /** The bound raw Mobility Header address, or null when MH is not enabled. */
+    public InetAddress mhAddress() {
+        return ingress.mhAddress();
+    }
+
+    public LmaMetrics metrics() {
+        return metrics;
+    }
+
+    /** This start's RFC 5847 Restart Counter. */
+    public long restartCounter() {
+        return restartCounter;
+    }
+
+    /** host:port of this node in the cluster. */
+    public String clusterAddress() {
+        org.apache.pekko.actor.Address a = Cluster.get(system).selfMember().address();
+        return a.host().getOrElse(() -> "?") + ":" + a.port().getOrElse(() -> 0);
+    }
+
+    /**
+     * Waits until this node is an Up member of the cluster.
+     *
+     * @throws IllegalStateException when it is not Up within {@code timeout}
+     */
+    public LmaNode awaitUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Cluster cluster = Cluster.get(system);
+        while (cluster.selfMember().status() != MemberStatus.up()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("cluster member " + clusterAddress() + " not Up within " + timeout
+                        + " (status " + cluster.selfMember().status() + ")");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the cluster", e);
+            }
+        }
+        return this;
+    }
+
+    /** The line `pmip lma` prints when the node is ready. */
+    public String upLine() {
+        InetSocketAddress udp = udpAddress();
+        InetAddress mh = mhAddress();
+        return "lma up: cluster=" + clusterAddress()
+                + " udp=" + (udp == null ? "off" : udp.getAddress().getHostAddress() + ":" + udp.getPort())
+                + " mh=" + (mh == null ? "off" : mh.getHostAddress());
+    }
+
+    /** Runs coordinated shutdown (transports first, then leaving the cluster) and waits for it. */
+    @Override
+    public void close() {
+        CoordinatedShutdown.get(system).run(CoordinatedShutdown.unknownReason());
+        awaitTermination(system, Duration.ofSeconds(60));
+        ingress.close(); // idempotent; covers a system that terminated without coordinated shutdown
+    }
+
+    private static void awaitTermination(ActorSystem<?> system, Duration timeout) {
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("actor system did not terminate within {}", timeout);
+        }
+    }
+}

@@ -1,0 +1,363 @@
+package io.pmip.lma.signaling;
+
+import io.pmip.lma.BindingShard;
+import io.pmip.lma.PbaDecision;
+import io.pmip.lma.PbuRequest;
+import io.pmip.lma.metrics.LmaMetrics;
+import io.pmip.lma.policy.LmaPolicy;
+import io.pmip.protocol.codec.DecodeContext;
+import io.pmip.protocol.codec.DecodeResult;
+import io.pmip.protocol.codec.DecodeWarning;
+import io.pmip.protocol.codec.MobilityHeaderDecodeException;
+import io.pmip.protocol.codec.MobilityHeaderDecoder;
+import io.pmip.protocol.codec.MobilityHeaderEncoder;
+import io.pmip.protocol.mh.BindingAckStatus;
+import io.pmip.protocol.mh.BindingError;
+import io.pmip.protocol.mh.BindingErrorStatus;
+import io.pmip.protocol.mh.Heartbeat;
+import io.pmip.protocol.mh.MobilityMessage;
+import io.pmip.protocol.mh.ProxyBindingAcknowledgement;
+import io.pmip.protocol.mh.ProxyBindingUpdate;
+import io.pmip.protocol.mh.UnknownMessage;
+import io.pmip.protocol.mh.option.RestartCounter;
+import io.pmip.protocol.mh.option.Timestamp;
+import io.pmip.protocol.transport.InboundDatagram;
+import io.pmip.protocol.transport.SignalingTransport;
+import io.pmip.protocol.transport.SignalingTransports;
+import io.pmip.protocol.transport.TransportConfig;
+import io.pmip.protocol.transport.TransportException;
+import io.pmip.protocol.transport.TransportKind;
+import io.pmip.protocol.validation.ProxyBindingUpdateValidator;
+import io.pmip.protocol.validation.ValidationResult;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The LMA's signaling front: receives Mobility Headers on every configured transport, answers what
+ * needs no binding state on the receive thread, and hands Proxy Binding Updates to their binding
+ * entity without waiting for it (the PBA is sent from the entity's completion callback).
+ */
+public final class SignalingIngress implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SignalingIngress.class);
+    private static final Inet6Address UNSPECIFIED = unspecified();
+
+    private final BindingShard shard;
+    private final LmaMetrics metrics;
+    private final SignalingSettings settings;
+    private final long restartCounter;
+    private final Clock clock;
+    private final ProxyBindingUpdateValidator validator;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final RateLimit bindingErrors;
+    private final Map<TransportKind, SignalingTransport> transports = new EnumMap<>(TransportKind.class);
+
+    private SignalingIngress(BindingShard shard, LmaMetrics metrics, SignalingSettings settings, long restartCounter,
+            Clock clock) {
+        this.shard = shard;
+        this.metrics = metrics;
+        this.settings = settings;
+        this.restartCounter = restartCounter;
+        this.clock = clock;
+        this.validator = settings.requireTimestamp() ? ProxyBindingUpdateValidator.timestampBased()
+                : ProxyBindingUpdateValidator.sequenceBased();
+        this.bindingErrors = new RateLimit(settings.bindingErrorsPerSecond());
+    }
+
+    /**
+     * Opens one transport per config (at most one of each kind) and starts answering.
+     *
+     * @param restartCounter this node's RFC 5847 Restart Counter, sent in Heartbeat responses
+     * @throws TransportException when a socket cannot be opened; those opened before are closed
+     */
+    public static SignalingIngress open(List<TransportConfig> configs, BindingShard shard, LmaMetrics metrics,
+            SignalingSettings settings, long restartCounter, Clock clock) throws TransportException {
+        SignalingIngress ingress = new SignalingIngress(shard, metrics, settings, restartCounter, clock);
+        try {
+            for (TransportConfig config : configs) {
+                if (ingress.transports.containsKey(config.kind())) {
+                    throw new IllegalArgumentException("two " + config.kind() + " transports configured");
+                }
+                SignalingTransport transport = SignalingTransports.open(
+                        config.withSendQueueCapacity(settings.sendQueueCapacity()), ingress::onDatagram);
+                synchronized (ingress.transports) {
+                    ingress.transports.put(config.kind(), transport);
+                }
+            }
+        } catch (TransportException | RuntimeException e) {
+            ingress.close();
+            throw e;
+        }
+        return ingress;
+    }
+
+    /** The bound UDP address, or null when UDP is not enabled. */
+    public InetSocketAddress udpAddress() {
+        SignalingTransport t = transport(TransportKind.UDP_IPV4);
+        return t == null ? null : new InetSocketAddress(t.localAddress(), t.localPort());
+    }
+
+    /** The bound raw Mobility Header address, or null when MH is not enabled. */
+    public InetAddress mhAddress() {
+        SignalingTransport t = transport(TransportKind.MH_IPV6);
+        return t == null ? null : t.localAddress();
+    }
+
+    /** PBUs handed to binding entities and not answered yet. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Stops receiving and sending on every transport; idempotent. */
+    @Override
+    public void close() {
+        List<SignalingTransport> open;
+        synchronized (transports) {
+            open = new ArrayList<>(transports.values());
+            transports.clear();
+        }
+        open.forEach(SignalingTransport::close);
+    }
+
+    private SignalingTransport transport(TransportKind kind) {
+        synchronized (transports) {
+            return transports.get(kind);
+        }
+    }
+
+    // Runs on a transport's receive thread: decodes and dispatches, never waits for an entity.
+    void onDatagram(InboundDatagram datagram) {
+        long receivedNanos = System.nanoTime();
+        DecodeResult decoded;
+        try {
+            decoded = MobilityHeaderDecoder.decode(datagram.payload(), context(datagram));
+        } catch (MobilityHeaderDecodeException e) {
+            metrics.malformed(e.rule());
+            log.debug("malformed Mobility Header from {}: {}", datagram.source().getHostAddress(), e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            metrics.dropped("decoder_error");
+            log.warn("decoder failed on a datagram from {}", datagram.source().getHostAddress(), e);
+            return;
+        }
+        for (DecodeWarning w : decoded.warnings()) {
+            metrics.decodeWarning(w.rule());
+        }
+        MobilityMessage message = decoded.message();
+        metrics.received(message.mhType());
+        try {
+            dispatch(message, datagram, receivedNanos);
+        } catch (RuntimeException e) {
+            // One bad message never stops the receive loop; counted, logged, dropped.
+            metrics.dropped("handler_error");
+            log.warn("failed to handle {} from {}", LmaMetrics.typeName(message.mhType()),
+                    datagram.source().getHostAddress(), e);
+        }
+    }
+
+    private void dispatch(MobilityMessage message, InboundDatagram datagram, long receivedNanos) {
+        if (message instanceof ProxyBindingUpdate pbu) {
+            onBindingUpdate(pbu, datagram, receivedNanos);
+        } else if (message instanceof Heartbeat hb && !hb.response()) {
+            onHeartbeatRequest(hb, datagram);
+        } else if (message instanceof UnknownMessage) {
+            onUnknownType(datagram);
+        } else {
+            // Heartbeat responses (this LMA sends no requests yet), PBAs, BEs, revocation acks:
+            // nothing an LMA answers.
+            metrics.dropped("unexpected_type");
+        }
+    }
+
+    private DecodeContext context(InboundDatagram datagram) {
+        if (datagram.kind() == TransportKind.UDP_IPV4) {
+            return DecodeContext.ipv4Udp(settings.decodeMode());
+        }
+        // RFC 6275 section 6.1.1: the checksum covers the pseudo-header, so both addresses are needed.
+        if (datagram.source() instanceof Inet6Address src && datagram.destination() instanceof Inet6Address dst) {
+            return DecodeContext.ipv6(src, dst, settings.decodeMode());
+        }
+        return DecodeContext.ipv6WithoutAddresses(settings.decodeMode());
+    }
+
+    private void onBindingUpdate(ProxyBindingUpdate pbu, InboundDatagram datagram, long receivedNanos) {
+        if (!pbu.proxyRegistration()) {
+            onHostBindingUpdate(pbu, datagram);
+            return;
+        }
+        LmaPolicy policy = shard.policy();
+        // RFC 5213 section 5.3.1: the sender is checked before anything in the message is.
+        if (!policy.magPeers().isAuthorized(datagram.source().getHostAddress())) {
+            reject(datagram, pbu, BindingAckStatus.MAG_NOT_AUTHORIZED_FOR_PROXY_REG, "unauthorized_mag");
+            return;
+        }
+        // RFC 6602 section 4.2: this LMA never sets B in a PBA, so a MAG has no business sending a bulk
+        // PBU; the entity is keyed by mobile node and cannot resolve a group.
+        if (pbu.bulkBindingUpdate()) {
+            reject(datagram, pbu, BindingAckStatus.REASON_UNSPECIFIED, "bulk_unsupported");
+            return;
+        }
+        // RFC 5213 section 5.3.1: the mandatory options (MISSING_* statuses 158/160/161/162).
+        if (validator.validate(pbu) instanceof ValidationResult.Rejected rejected) {
+            reject(datagram, pbu, rejected.status(), "validation");
+            return;
+        }
+        PbuRequest request;
+        try {
+            request = PbuTranslation.toRequest(pbu, datagram.source(), datagram.destination());
+        } catch (PbuTranslation.UntranslatableException | IllegalArgumentException e) {
+            log.debug("PBU from {} not translatable: {}", datagram.source().getHostAddress(), e.getMessage());
+            reject(datagram, pbu, BindingAckStatus.REASON_UNSPECIFIED, "bad_request");
+            return;
+        }
+        Optional<LmaPolicy.Refusal> refusal = policy.admit(request.mnId(), request.servingMag(),
+                request.accessTechnology());
+        if (refusal.isPresent()) {
+            reject(datagram, pbu, refusal.get().status(), "policy");
+            return;
+        }
+        if (inFlight.incrementAndGet() > settings.maxInFlight()) {
+            inFlight.decrementAndGet();
+            // No answer: the MAG retransmits with back-off (RFC 6275 section 11.8), which sheds load.
+            metrics.dropped("overload");
+            return;
+        }
+        shard.handle(request, settings.entityTimeout()).whenComplete((decision, failure) -> {
+            inFlight.decrementAndGet();
+            if (failure != null) {
+                onEntityFailure(request, failure);
+                return;
+            }
+            try {
+                answer(datagram, pbu, decision, receivedNanos);
+            } catch (RuntimeException e) {
+                // A completion stage would swallow it: count and log instead.
+                metrics.dropped("answer_error");
+                log.warn("cannot answer the PBU of {} with {}", request.mnId(), decision, e);
+            }
+        });
+    }
+
+    private void answer(InboundDatagram datagram, ProxyBindingUpdate pbu, PbaDecision decision, long receivedNanos) {
+        if (!decision.acknowledge()) {
+            // RFC 5213 section 5.3.5: e.g. a late de-registration from a previous MAG is silently ignored.
+            metrics.ignored("entity");
+            return;
+        }
+        if (decision.accepted() && !pbu.acknowledge()) {
+            // RFC 6275 section 9.5.1: without the A flag only a rejection is acknowledged.
+            metrics.ignored("a_flag_clear");
+            return;
+        }
+        if (!decision.accepted()) {
+            metrics.rejected("binding", decision.status());
+        }
+        ProxyBindingAcknowledgement pba = PbuTranslation.acknowledgement(pbu, decision);
+        send(datagram, pba, pba.statusCode());
+        metrics.pbaLatency(System.nanoTime() - receivedNanos);
+    }
+
+    private void onEntityFailure(PbuRequest request, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof TimeoutException) {
+            // No answer: the MAG retransmits, and by then the entity may be up (e.g. after a rebalance).
+            metrics.entityTimeout();
+            log.debug("binding entity of {} did not answer in {}", request.mnId(), settings.entityTimeout());
+        } else {
+            metrics.entityFailure();
+            log.warn("binding entity of {} failed", request.mnId(), cause);
+        }
+    }
+
+    private void reject(InboundDatagram datagram, ProxyBindingUpdate pbu, BindingAckStatus status, String reason) {
+        metrics.rejected(reason, status);
+        ProxyBindingAcknowledgement pba = PbuTranslation.rejection(pbu, status);
+        if (status == BindingAckStatus.TIMESTAMP_MISMATCH) {
+            // RFC 5213 section 5.3.6: on status 156 the Timestamp option carries the LMA's current time.
+            List<io.pmip.protocol.mh.option.MobilityOption> options = new ArrayList<>(pba.options());
+            options.removeIf(o -> o instanceof Timestamp);
+            options.add(Timestamp.of(clock.instant()));
+            pba = ProxyBindingAcknowledgement.of(status, pbu.sequence(), 0, options);
+        }
+        send(datagram, pba, status.code());
+    }
+
+    /**
+     * A Binding Update without the P flag is a host-based Mobile IPv6 registration, which RFC 5213
+     * section 5.3.1 says is processed per RFC 6275. This LMA is no home agent: a home registration (H
+     * set) gets a Binding Acknowledgement with status 131 (RFC 6275 section 9.5.1); any other Binding
+     * Update gets a Binding Error with status 2, as a node without route optimization answers it
+     * (RFC 6275 section 8.1: such a node treats the message like an unrecognized MH type).
+     */
+    private void onHostBindingUpdate(ProxyBindingUpdate bu, InboundDatagram datagram) {
+        if (bu.homeRegistration()) {
+            metrics.rejected("not_proxy", BindingAckStatus.HOME_REGISTRATION_NOT_SUPPORTED);
+            ProxyBindingAcknowledgement ba = ProxyBindingAcknowledgement.fromFlags(
+                    BindingAckStatus.HOME_REGISTRATION_NOT_SUPPORTED.code(), 0, bu.sequence(), 0, List.of());
+            send(datagram, ba, ba.statusCode());
+        } else {
+            onUnknownType(datagram);
+        }
+    }
+
+    /** RFC 5847 section 5.2: the response echoes the Sequence Number and carries our Restart Counter. */
+    private void onHeartbeatRequest(Heartbeat request, InboundDatagram datagram) {
+        Heartbeat response = Heartbeat.response(request.sequence(), false, List.of(new RestartCounter(restartCounter)));
+        send(datagram, response, 0);
+    }
+
+    /**
+     * RFC 6275 section 9.2: an unrecognized MH Type is answered with a Binding Error, status 2, sent
+     * to the source; rate limited (section 9.2 says "SHOULD ... rate limit"). Home Address is the
+     * unspecified address since the datagram carried no Home Address option.
+     */
+    private void onUnknownType(InboundDatagram datagram) {
+        if (!bindingErrors.tryAcquire(clock.millis())) {
+            metrics.dropped("binding_error_rate_limit");
+            return;
+        }
+        BindingError error = new BindingError(BindingErrorStatus.UNRECOGNIZED_MH_TYPE.code(), UNSPECIFIED, List.of());
+        send(datagram, error, error.statusCode());
+    }
+
+    private void send(InboundDatagram datagram, MobilityMessage message, int status) {
+        SignalingTransport transport = transport(datagram.kind());
+        if (transport == null) {
+            metrics.sendFailed(message.mhType()); // closed meanwhile
+            return;
+        }
+        byte[] bytes;
+        if (datagram.kind() == TransportKind.MH_IPV6) {
+            // RFC 6275 section 6.1.1: the checksum covers the addresses as sent, from the one the PBU reached.
+            bytes = MobilityHeaderEncoder.encode(message, (Inet6Address) datagram.destination(),
+                    (Inet6Address) datagram.source());
+        } else {
+            bytes = MobilityHeaderEncoder.encodeForIpv4Udp(message);
+        }
+        if (transport.send(datagram.reply(bytes))) {
+            metrics.sent(message.mhType(), status);
+        } else {
+            metrics.sendFailed(message.mhType());
+        }
+    }
+
+    private static Inet6Address unspecified() {
+        try {
+            return (Inet6Address) InetAddress.getByAddress(new byte[16]);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
