@@ -7,7 +7,7 @@ import io.pmip.protocol.codec.DecodeMode;
 import io.pmip.protocol.codec.MobilityHeaderDecodeException;
 import io.pmip.protocol.codec.MobilityHeaderDecoder;
 import io.pmip.protocol.pcap.CapturedSignal;
-import io.pmip.protocol.pcap.CapturedSignal.Transport;
+import io.pmip.protocol.transport.TransportKind;
 import io.pmip.protocol.pcap.FrameError;
 import io.pmip.protocol.pcap.PcapFormatException;
 import io.pmip.protocol.pcap.SignalCapture;
@@ -93,12 +93,12 @@ final class DecodeCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--src/--dst verify the IPv6 checksum; --transport udp has none");
             }
             context = DecodeContext.ipv4Udp(mode);
-            envelope = new Envelope(null, null, Transport.UDP_IPV4, null, null, CapturedSignal.NO_PORT, CapturedSignal.NO_PORT);
+            envelope = new Envelope(null, null, TransportKind.UDP_IPV4, null, null, CapturedSignal.NO_PORT, CapturedSignal.NO_PORT);
         } else {
             Inet6Address src = source == null ? null : address("--src", source);
             Inet6Address dst = destination == null ? null : address("--dst", destination);
             context = src == null ? DecodeContext.ipv6WithoutAddresses(mode) : DecodeContext.ipv6(src, dst, mode);
-            envelope = new Envelope(null, null, Transport.MH_IPV6, src, dst, CapturedSignal.NO_PORT, CapturedSignal.NO_PORT);
+            envelope = new Envelope(null, null, TransportKind.MH_IPV6, src, dst, CapturedSignal.NO_PORT, CapturedSignal.NO_PORT);
         }
         decode(envelope, bytes, context);
         return failures ? 1 : 0;
@@ -132,7 +132,7 @@ final class DecodeCommand implements Callable<Integer> {
     }
 
     private static DecodeContext context(CapturedSignal s, DecodeMode mode) {
-        if (s.kind() == Transport.UDP_IPV4) {
+        if (s.kind() == TransportKind.UDP_IPV4) {
             return DecodeContext.ipv4Udp(mode);
         }
         return s.source() instanceof Inet6Address src && s.destination() instanceof Inet6Address dst

@@ -2,7 +2,7 @@ package io.pmip.ops.wire;
 
 import io.pmip.protocol.codec.MobilityHeaderEncoder;
 import io.pmip.protocol.pcap.CapturedSignal;
-import io.pmip.protocol.pcap.CapturedSignal.Transport;
+import io.pmip.protocol.transport.TransportKind;
 import io.pmip.protocol.pcap.IpPacketBuilder;
 import io.pmip.protocol.pcap.SignalExtractor;
 import java.net.Inet4Address;
@@ -31,14 +31,14 @@ final class LineEncoder {
             return line.rawBytes().toArray();
         }
         Envelope e = line.envelope();
-        return e.transport() == Transport.UDP_IPV4
+        return e.transport() == TransportKind.UDP_IPV4
                 ? MobilityHeaderEncoder.encodeForIpv4Udp(line.message())
                 : MobilityHeaderEncoder.encode(line.message(), ipv6Source(e), ipv6Destination(e));
     }
 
     static byte[] ipPacket(WireLines.Parsed line, byte[] mobilityHeader) {
         Envelope e = line.envelope();
-        if (e.transport() == Transport.UDP_IPV4) {
+        if (e.transport() == TransportKind.UDP_IPV4) {
             return IpPacketBuilder.ipv4Udp(
                     e.source() == null ? DEFAULT_IPV4_SOURCE : (Inet4Address) e.source(), port(e.sourcePort()),
                     e.destination() == null ? DEFAULT_IPV4_DESTINATION : (Inet4Address) e.destination(),

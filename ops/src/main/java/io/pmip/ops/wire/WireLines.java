@@ -10,7 +10,7 @@ import io.pmip.protocol.codec.DecodeWarning;
 import io.pmip.protocol.codec.MobilityHeaderDecodeException;
 import io.pmip.protocol.mh.MobilityMessage;
 import io.pmip.protocol.pcap.CapturedSignal;
-import io.pmip.protocol.pcap.CapturedSignal.Transport;
+import io.pmip.protocol.transport.TransportKind;
 import io.pmip.protocol.pcap.FrameError;
 import java.net.InetAddress;
 import java.time.Instant;
@@ -95,8 +95,8 @@ final class WireLines {
         if (line == null || !line.isObject()) {
             throw new WireJsonException("", "expected a JSON object per line, got " + line);
         }
-        Transport transport = transport(line.get("transport"));
-        boolean udp = transport == Transport.UDP_IPV4;
+        TransportKind transport = transport(line.get("transport"));
+        boolean udp = transport == TransportKind.UDP_IPV4;
         Envelope envelope = new Envelope(
                 line.hasNonNull("frame") ? integer(line, "frame", 1, Integer.MAX_VALUE) : null,
                 line.hasNonNull("time") ? time(line.get("time")) : null,
@@ -123,11 +123,11 @@ final class WireLines {
                 + (line.has("error") ? " (a frame decode could not read)" : ""));
     }
 
-    private static Transport transport(JsonNode node) throws WireJsonException {
+    private static TransportKind transport(JsonNode node) throws WireJsonException {
         if (node == null || node.isNull()) {
-            return Transport.MH_IPV6;
+            return TransportKind.MH_IPV6;
         }
-        for (Transport t : Transport.values()) {
+        for (TransportKind t : TransportKind.values()) {
             if (t.name().equals(node.asText())) {
                 return t;
             }

@@ -1,17 +1,18 @@
 package io.pmip.protocol.codec;
 
+import io.pmip.protocol.transport.TransportKind;
 import java.net.Inet6Address;
 import java.util.Objects;
 
 /**
- * What the decoder knows besides the bytes. With {@link Transport#IPV6} and both addresses
+ * What the decoder knows besides the bytes. With {@link TransportKind#MH_IPV6} and both addresses
  * known, the checksum is verified; with either address null it is not (e.g. a raw socket that
  * hides the destination).
  *
  * @param source IPv6 source address (the Home Address if a Home Address option was present), or null
  * @param destination IPv6 destination address, or null
  */
-public record DecodeContext(Transport transport, DecodeMode mode, Inet6Address source, Inet6Address destination) {
+public record DecodeContext(TransportKind transport, DecodeMode mode, Inet6Address source, Inet6Address destination) {
     public DecodeContext {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(mode, "mode");
@@ -19,21 +20,21 @@ public record DecodeContext(Transport transport, DecodeMode mode, Inet6Address s
 
     /** IPv6 transport with known addresses: the checksum is verified. */
     public static DecodeContext ipv6(Inet6Address source, Inet6Address destination, DecodeMode mode) {
-        return new DecodeContext(Transport.IPV6, mode, Objects.requireNonNull(source, "source"),
+        return new DecodeContext(TransportKind.MH_IPV6, mode, Objects.requireNonNull(source, "source"),
                 Objects.requireNonNull(destination, "destination"));
     }
 
     /** IPv6 transport, addresses unknown: the checksum is not verified. */
     public static DecodeContext ipv6WithoutAddresses(DecodeMode mode) {
-        return new DecodeContext(Transport.IPV6, mode, null, null);
+        return new DecodeContext(TransportKind.MH_IPV6, mode, null, null);
     }
 
     /** IPv4/UDP transport (RFC 5844). */
     public static DecodeContext ipv4Udp(DecodeMode mode) {
-        return new DecodeContext(Transport.IPV4_UDP, mode, null, null);
+        return new DecodeContext(TransportKind.UDP_IPV4, mode, null, null);
     }
 
     public boolean verifiesChecksum() {
-        return transport == Transport.IPV6 && source != null && destination != null;
+        return transport == TransportKind.MH_IPV6 && source != null && destination != null;
     }
 }

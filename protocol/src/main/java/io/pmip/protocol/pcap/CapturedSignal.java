@@ -1,5 +1,6 @@
 package io.pmip.protocol.pcap;
 
+import io.pmip.protocol.transport.TransportKind;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Arrays;
@@ -8,13 +9,13 @@ import java.util.Objects;
 /**
  * One Mobility Header found in a capture, with the addressing it travelled with.
  *
- * @param sourcePort UDP source port for {@link Transport#UDP_IPV4}; {@link #NO_PORT} for MH over IPv6
+ * @param sourcePort UDP source port for {@link TransportKind#UDP_IPV4}; {@link #NO_PORT} for MH over IPv6
  * @param mhBytes the Mobility Header from its Payload Proto byte to the end of the IP/UDP payload
  */
 public record CapturedSignal(
         int frameNumber,
         Instant time,
-        Transport kind,
+        TransportKind kind,
         InetAddress source,
         InetAddress destination,
         int sourcePort,
@@ -22,14 +23,6 @@ public record CapturedSignal(
         byte[] mhBytes) implements FrameOutcome {
 
     public static final int NO_PORT = -1;
-
-    /** How the Mobility Header was carried. */
-    public enum Transport {
-        /** IPv6 Next Header 135 (RFC 6275 section 6.1). */
-        MH_IPV6,
-        /** UDP payload over IPv4, port 5436 (RFC 5844 section 3.1). */
-        UDP_IPV4
-    }
 
     public CapturedSignal {
         Objects.requireNonNull(time, "time");

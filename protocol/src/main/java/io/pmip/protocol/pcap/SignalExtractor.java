@@ -1,5 +1,6 @@
 package io.pmip.protocol.pcap;
 
+import io.pmip.protocol.transport.TransportKind;
 import io.pmip.protocol.mh.MobilityHeaderChecksum;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -128,7 +129,7 @@ public final class SignalExtractor {
             while (true) {
                 switch (nextHeader) {
                     case MobilityHeaderChecksum.IPPROTO_MH -> {
-                        return new CapturedSignal(record.frameNumber(), record.time(), CapturedSignal.Transport.MH_IPV6,
+                        return new CapturedSignal(record.frameNumber(), record.time(), TransportKind.MH_IPV6,
                                 address(start + 8, 16), address(start + 24, 16),
                                 CapturedSignal.NO_PORT, CapturedSignal.NO_PORT, Arrays.copyOfRange(b, at, end));
                     }
@@ -213,7 +214,7 @@ public final class SignalExtractor {
                 return error(udp + 4, FrameError.Kind.MALFORMED_UDP,
                         "UDP Length " + udpLength + " with " + (end - udp) + " bytes of IP payload");
             }
-            return new CapturedSignal(record.frameNumber(), record.time(), CapturedSignal.Transport.UDP_IPV4,
+            return new CapturedSignal(record.frameNumber(), record.time(), TransportKind.UDP_IPV4,
                     address(start + 12, 4), address(start + 16, 4), sourcePort, destinationPort,
                     Arrays.copyOfRange(b, udp + UDP_HEADER, udp + udpLength));
         }

@@ -10,7 +10,7 @@ import io.pmip.protocol.codec.DecodeResult;
 import io.pmip.protocol.codec.MobilityHeaderDecodeException;
 import io.pmip.protocol.codec.MobilityHeaderDecoder;
 import io.pmip.protocol.codec.MobilityHeaderEncoder;
-import io.pmip.protocol.codec.Transport;
+import io.pmip.protocol.transport.TransportKind;
 import io.pmip.protocol.conformance.ConformanceCorpus;
 import io.pmip.protocol.mh.MobilityMessage;
 import java.util.HexFormat;
@@ -64,7 +64,7 @@ class MobilityHeaderDecoderFuzzTest {
     }
 
     private static byte[] encode(MobilityMessage message, DecodeContext context) {
-        if (context.transport() == Transport.IPV4_UDP) {
+        if (context.transport() == TransportKind.UDP_IPV4) {
             return MobilityHeaderEncoder.encodeForIpv4Udp(message);
         }
         // Without addresses the checksum is not verified; encode with the corpus addresses anyway.

@@ -1,5 +1,6 @@
 package io.pmip.protocol.pcap;
 
+import io.pmip.protocol.transport.TransportKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,11 +75,11 @@ class ScapyWrittenCaptureTest {
         assertEquals(3, r.frames());
         assertEquals(1, r.skipped());
         CapturedSignal v6 = r.signals().get(0);
-        assertEquals(CapturedSignal.Transport.MH_IPV6, v6.kind());
+        assertEquals(TransportKind.MH_IPV6, v6.kind());
         assertEquals(InetAddress.getByName("2001:db8::2"), v6.destination());
         assertArrayEquals(mh, v6.mhBytes());
         CapturedSignal v4 = r.signals().get(1);
-        assertEquals(CapturedSignal.Transport.UDP_IPV4, v4.kind());
+        assertEquals(TransportKind.UDP_IPV4, v4.kind());
         assertEquals(InetAddress.getByName("192.0.2.1"), v4.source());
         assertEquals(5436, v4.sourcePort());
         assertArrayEquals(mh, v4.mhBytes());

@@ -1,5 +1,6 @@
 package io.pmip.protocol.pcap;
 
+import io.pmip.protocol.transport.TransportKind;
 import io.pmip.protocol.InternetChecksum;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,9 +45,9 @@ class SignalCaptureTest {
         assertEquals(4, r.frames());
         assertEquals(2, r.skipped());
         assertEquals(0, r.errors().size());
-        assertEquals(new CapturedSignal(1, T0, CapturedSignal.Transport.MH_IPV6, MAG6, LMA6,
+        assertEquals(new CapturedSignal(1, T0, TransportKind.MH_IPV6, MAG6, LMA6,
                 CapturedSignal.NO_PORT, CapturedSignal.NO_PORT, MH), r.signals().get(0));
-        assertEquals(new CapturedSignal(2, T0.plusMillis(5), CapturedSignal.Transport.UDP_IPV4, MAG4, LMA4,
+        assertEquals(new CapturedSignal(2, T0.plusMillis(5), TransportKind.UDP_IPV4, MAG4, LMA4,
                 5436, 5436, MH), r.signals().get(1));
     }
 
@@ -90,8 +91,8 @@ class SignalCaptureTest {
                     .record(1, 0, raw6()).record(1, 0, raw4()).bytes();
             CaptureResult r = read(file);
             assertEquals(2, r.signals().size(), "link type " + linkType);
-            assertEquals(CapturedSignal.Transport.MH_IPV6, r.signals().get(0).kind());
-            assertEquals(CapturedSignal.Transport.UDP_IPV4, r.signals().get(1).kind());
+            assertEquals(TransportKind.MH_IPV6, r.signals().get(0).kind());
+            assertEquals(TransportKind.UDP_IPV4, r.signals().get(1).kind());
         }
     }
 
