@@ -61,13 +61,13 @@ public final class AdminServer implements AutoCloseable {
     public static AdminServer start(ActorSystem<?> system, BindingShard shard, SignalingIngress ingress,
             LmaMetrics metrics, AdminSettings settings) {
         String token = settings.token().orElseThrow(() -> new IllegalArgumentException("no admin token"));
-        Optional<String> readJournal = ReadJournals.pluginFor(system.settings().config());
+        Optional<ReadJournals.Choice> readJournal = ReadJournals.pluginFor(system.settings().config());
         if (readJournal.isEmpty()) {
             log.warn("journal {} has no read journal: the admin API cannot list bindings or MAGs nor show events",
                     system.settings().config().getString("pekko.persistence.journal.plugin"));
         }
         Optional<BindingReadSide> readSide = readJournal.map(id -> BindingReadSide.start(system, id, new BindingIndex()));
-        Optional<BindingHistory> history = readJournal.map(id -> new BindingHistory(system, id));
+        Optional<BindingHistory> history = readJournal.map(c -> new BindingHistory(system, c.pluginId()));
         AdminApi api = new AdminApi(new AdminApi.Context(system, shard, ingress, metrics,
                 readSide.map(BindingReadSide::index), history, settings));
         Router router = new Router(api.endpoints(), token, settings.openHealth(), settings.openMetrics(), metrics);
@@ -86,7 +86,7 @@ public final class AdminServer implements AutoCloseable {
             return CompletableFuture.completedFuture(Done.getInstance());
         });
         log.info("admin API on http://{}:{} (read side: {})", binding.localAddress().getHostString(),
-                binding.localAddress().getPort(), readJournal.orElse("none"));
+                binding.localAddress().getPort(), readJournal.map(ReadJournals.Choice::pluginId).orElse("none"));
         return server;
     }
 

@@ -67,10 +67,28 @@ public final class BindingIndex {
     private final TreeMap<String, Map<String, SessionRow>> byMobileNode = new TreeMap<>();
     /** Time of the latest event naming each MAG, including MAGs no session is on any more. */
     private final Map<String, Instant> magLastSeen = new HashMap<>();
+    /** Highest sequence number folded in per persistence id: a re-read event is skipped. */
+    private final Map<String, Long> appliedUpTo = new HashMap<>();
     private long eventsApplied;
 
-    /** Folds one event in; applying an event twice leaves the same index. */
-    public synchronized void apply(BindingEvent event) {
+    /**
+     * Folds in one event of {@code persistenceId} unless an event with this or a later sequence number
+     * of it was folded in already (a restarted or polling stream reads events again).
+     *
+     * @return whether the event was new
+     */
+    public synchronized boolean apply(String persistenceId, long sequenceNr, BindingEvent event) {
+        Long seen = appliedUpTo.get(persistenceId);
+        if (seen != null && seen >= sequenceNr) {
+            return false;
+        }
+        appliedUpTo.put(persistenceId, sequenceNr);
+        apply(event);
+        return true;
+    }
+
+    /** Folds one event in, in journal order. */
+    synchronized void apply(BindingEvent event) {
         eventsApplied++;
         magLastSeen.merge(event.servingMag(), event.at(), (a, b) -> a.isAfter(b) ? a : b);
         String mnId = event.mnId();

@@ -17,14 +17,22 @@ final class ReadJournals {
     private ReadJournals() {
     }
 
-    /** The read journal plugin id for the configured journal plugin, if it has one. */
-    static Optional<String> pluginFor(Config config) {
+    /**
+     * A read journal and how to follow a tag with it: {@code live} uses the live eventsByTag query
+     * (Cassandra's is dependable); otherwise currentEventsByTag is polled, because the persistence
+     * testkit's live tag stage can miss a write that lands while it is looking (seen in tests).
+     */
+    record Choice(String pluginId, boolean live) {
+    }
+
+    /** The read journal for the configured journal plugin, if it has one. */
+    static Optional<Choice> pluginFor(Config config) {
         String journal = config.getString("pekko.persistence.journal.plugin");
         if (journal.equals(CASSANDRA_JOURNAL)) {
-            return Optional.of(CASSANDRA_QUERY);
+            return Optional.of(new Choice(CASSANDRA_QUERY, true));
         }
         if (journal.equals(TESTKIT_JOURNAL) && config.hasPath(TESTKIT_QUERY)) {
-            return Optional.of(TESTKIT_QUERY);
+            return Optional.of(new Choice(TESTKIT_QUERY, false));
         }
         return Optional.empty();
     }
