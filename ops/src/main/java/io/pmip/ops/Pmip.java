@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             SchemaCommand.class,
             WireCommand.class,
             BenchCommand.class,
+            LmaCommand.class,
         })
 public final class Pmip implements Runnable {
     @CommandLine.Spec
