@@ -377,6 +377,35 @@ class AdminApiTest {
 
     @Test
     @Order(3)
+    void revocationProceedsWhenTheMagDoesNotAnswer() throws Exception {
+        int before = get("/api/bindings").json().path("total").asInt();
+        // A second MAG on the same address registers gina, then goes away without a word.
+        InetAddress local = InetAddress.getByName("127.0.0.1");
+        MagNode silentNode = MagNode.open(TransportConfig.udpIpv4(local, 0));
+        TestProbe<MagEvent> silentEvents = kit.createTestProbe(MagEvent.class);
+        ActorRef<MagCommand> silent = kit.spawn(MagActor.create(MagConfig.defaults(local,
+                lma.udpAddress().getAddress(), lma.udpAddress().getPort()).withRequestedLifetime(Duration.ofSeconds(3600)),
+                silentNode, silentEvents.getRef()::tell, Clock.systemUTC()));
+        silent.tell(MagCommand.Attach.newAttachment("gina@lab.example", Bytes.fromHex("020000000a07"),
+                AccessTechnologyType.IEEE_802_11));
+        silentEvents.expectMessageClass(MagEvent.PbuSent.class, WAIT);
+        awaitListed(before + 1);
+        kit.stop(silent);
+        silentNode.close();
+
+        PrometheusParser.Exposition metricsBefore = scrape();
+        Reply r = call("DELETE", "/api/bindings/" + q("gina@lab.example"), Optional.of("Bearer " + TOKEN));
+        assertEquals(200, r.status(), r.body());
+        assertEquals("timeout", r.json().path("revocations").get(0).path("outcome").asText(), r.body());
+        assertFalse(r.json().path("magsAcknowledged").asBoolean());
+        assertEquals(List.of("if-0"), JSON.convertValue(r.json().path("revokedSessions"), List.class));
+        assertError(get("/api/bindings/" + q("gina@lab.example")), 404, "unknown_mobile_node");
+        assertEquals(metricsBefore.valueOrZero("pmip_revocation_timeouts_total", Map.of()) + 1,
+                scrape().valueOrZero("pmip_revocation_timeouts_total", Map.of()));
+    }
+
+    @Test
+    @Order(4)
     void metricsMoveWithSignaling() throws Exception {
         PrometheusParser.Exposition before = scrape();
         for (String family : List.of("pmip_messages_received_total", "pmip_messages_sent_total",
