@@ -29,7 +29,7 @@ public final class AdminApi {
 
     /** Everything the handlers read: the node's actor system, entities, signaling and read side. */
     public record Context(ActorSystem<?> system, BindingShard shard, SignalingIngress ingress, LmaMetrics metrics,
-            Optional<BindingIndex> index, Optional<BindingHistory> history, AdminSettings settings) {
+            Optional<BindingIndex> index, Optional<EventHistory> history, AdminSettings settings) {
     }
 
     public AdminApi(Context c) {

@@ -67,7 +67,7 @@ public final class AdminServer implements AutoCloseable {
                     system.settings().config().getString("pekko.persistence.journal.plugin"));
         }
         Optional<BindingReadSide> readSide = readJournal.map(id -> BindingReadSide.start(system, id, new BindingIndex()));
-        Optional<BindingHistory> history = readJournal.map(c -> new BindingHistory(system, c.pluginId()));
+        Optional<EventHistory> history = readJournal.map(c -> new EventHistory(system, c.pluginId()));
         AdminApi api = new AdminApi(new AdminApi.Context(system, shard, ingress, metrics,
                 readSide.map(BindingReadSide::index), history, settings));
         Router router = new Router(api.endpoints(), token, settings.openHealth(), settings.openMetrics(), metrics);

@@ -19,13 +19,13 @@ final class BindingsResource {
     static final int DEFAULT_PAGE_SIZE = 100;
 
     private final Optional<BindingIndex> index;
-    private final Optional<BindingHistory> history;
+    private final Optional<EventHistory> history;
     private final BindingShard shard;
     private final Revocation revocation;
     private final Duration askTimeout;
     private final int maxPageSize;
 
-    BindingsResource(Optional<BindingIndex> index, Optional<BindingHistory> history, BindingShard shard,
+    BindingsResource(Optional<BindingIndex> index, Optional<EventHistory> history, BindingShard shard,
             Revocation revocation, Duration askTimeout, int maxPageSize) {
         this.index = index;
         this.history = history;
@@ -64,7 +64,7 @@ final class BindingsResource {
 
     CompletionStage<HttpResponse> events(ApiRequest request) {
         String mnId = request.path("mnId");
-        BindingHistory journal = history.orElseThrow(() -> ApiException.unavailable("no_read_journal",
+        EventHistory journal = history.orElseThrow(() -> ApiException.unavailable("no_read_journal",
                 "the configured journal has no read journal, so no event history (use journal=cassandra, or the "
                         + "persistence testkit journal for inmem)"));
         return journal.events(mnId).thenApply(entries -> {

@@ -20,10 +20,10 @@ final class HealthResource {
     private static final String PROBE_ID = "pmip-admin-health-probe";
 
     private final ActorSystem<?> system;
-    private final Optional<BindingHistory> journal;
+    private final Optional<EventHistory> journal;
     private final Duration timeout;
 
-    HealthResource(ActorSystem<?> system, Optional<BindingHistory> journal, Duration timeout) {
+    HealthResource(ActorSystem<?> system, Optional<EventHistory> journal, Duration timeout) {
         this.system = system;
         this.journal = journal;
         this.timeout = timeout;

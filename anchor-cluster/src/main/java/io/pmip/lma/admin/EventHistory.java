@@ -11,11 +11,12 @@ import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQu
 import org.apache.pekko.stream.javadsl.Sink;
 
 /**
- * The journal of one mobile node, oldest first, read with {@code currentEventsByPersistenceId}.
- * A minimal stand-in for the replay branch's BindingHistory: when that lands, this class should
- * delegate to it.
+ * The journal of one mobile node, oldest first, read with {@code currentEventsByPersistenceId}. A
+ * minimal reader of its own rather than the replay branch's io.pmip.lma.history.BindingHistory: that
+ * one needs a read journal with {@code currentPersistenceIds}, which the in-memory testkit read journal
+ * lacks; with Cassandra either would do.
  */
-public final class BindingHistory {
+public final class EventHistory {
     /** One journaled event with its sequence number and the time the journal stored it. */
     public record Entry(long sequenceNr, Instant storedAt, BindingEvent event) {
     }
@@ -23,7 +24,7 @@ public final class BindingHistory {
     private final ActorSystem<?> system;
     private final CurrentEventsByPersistenceIdQuery query;
 
-    public BindingHistory(ActorSystem<?> system, String readJournalPluginId) {
+    public EventHistory(ActorSystem<?> system, String readJournalPluginId) {
         this.system = system;
         this.query = PersistenceQuery.get(system).getReadJournalFor(CurrentEventsByPersistenceIdQuery.class,
                 readJournalPluginId);
