@@ -54,6 +54,18 @@ class LmaCommandTest {
     }
 
     @Test
+    void theExampleConfigurationLoadsAndItsPolicyBuilds() {
+        com.typesafe.config.Config c = io.pmip.lma.node.LmaConfig.load(
+                java.util.Optional.of(Path.of("conf/lma.conf")), java.util.Map.of());
+        assertEquals("inmem", c.getString("pmip.lma.node.journal"));
+        io.pmip.lma.policy.LmaPolicy policy = io.pmip.lma.policy.LmaPolicy.fromConfig(c.getConfig("pmip.lma"));
+        assertTrue(policy.magPeers().isAuthorized("127.0.0.2"));
+        assertTrue(!policy.magPeers().isAuthorized("192.0.2.1"));
+        assertTrue(policy.admit("blocked@lab.example", "127.0.0.1", java.util.Optional.empty()).isPresent());
+        assertTrue(policy.admit("someone@lab.example", "127.0.0.1", java.util.Optional.empty()).isEmpty());
+    }
+
+    @Test
     void aMissingConfigFileIsAClearError() {
         StringWriter err = new StringWriter();
         CommandLine cl = Pmip.commandLine();
