@@ -2,6 +2,7 @@ package io.pmip.lma.node;
 
 import com.typesafe.config.Config;
 import io.pmip.lma.BindingShard;
+import io.pmip.lma.admin.AdminServer;
 import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.signaling.SignalingIngress;
 import io.pmip.lma.signaling.SignalingSettings;
@@ -48,14 +49,16 @@ public final class LmaNode implements AutoCloseable {
     private final SignalingIngress ingress;
     private final LmaMetrics metrics;
     private final long restartCounter;
+    private final java.util.Optional<AdminServer> admin;
 
     private LmaNode(ActorSystem<Void> system, BindingShard shard, SignalingIngress ingress, LmaMetrics metrics,
-            long restartCounter) {
+            long restartCounter, java.util.Optional<AdminServer> admin) {
         this.system = system;
         this.shard = shard;
         this.ingress = ingress;
         this.metrics = metrics;
         this.restartCounter = restartCounter;
+        this.admin = admin;
     }
 
     /**
@@ -92,7 +95,9 @@ public final class LmaNode implements AutoCloseable {
                         ingress.close();
                         return CompletableFuture.completedFuture(Done.getInstance());
                     });
-            LmaNode lma = new LmaNode(system, shard, ingress, metrics, restartCounter);
+            java.util.Optional<AdminServer> admin = AdminServer.startIfConfigured(system, shard, ingress, metrics,
+                    System.getenv());
+            LmaNode lma = new LmaNode(system, shard, ingress, metrics, restartCounter, admin);
             log.info("LMA node started: cluster={} udp={} mh={} journal={} restart-counter={}", lma.clusterAddress(),
                     lma.udpAddress(), lma.mhAddress(), node.getString("journal"), restartCounter);
             return lma;
@@ -196,6 +201,11 @@ public final class LmaNode implements AutoCloseable {
 
     public LmaMetrics metrics() {
         return metrics;
+    }
+
+    /** The bound admin API address, or null when the admin API is off (disabled or no token). */
+    public InetSocketAddress adminAddress() {
+        return admin.map(AdminServer::address).orElse(null);
     }
 
     /** This start's RFC 5847 Restart Counter. */

@@ -14,6 +14,8 @@ import io.pmip.protocol.codec.MobilityHeaderEncoder;
 import io.pmip.protocol.mh.BindingAckStatus;
 import io.pmip.protocol.mh.BindingError;
 import io.pmip.protocol.mh.BindingErrorStatus;
+import io.pmip.protocol.mh.BindingRevocationAcknowledgement;
+import io.pmip.protocol.mh.BindingRevocationIndication;
 import io.pmip.protocol.mh.Heartbeat;
 import io.pmip.protocol.mh.MobilityMessage;
 import io.pmip.protocol.mh.ProxyBindingAcknowledgement;
@@ -22,6 +24,7 @@ import io.pmip.protocol.mh.UnknownMessage;
 import io.pmip.protocol.mh.option.RestartCounter;
 import io.pmip.protocol.mh.option.Timestamp;
 import io.pmip.protocol.transport.InboundDatagram;
+import io.pmip.protocol.transport.OutboundDatagram;
 import io.pmip.protocol.transport.SignalingTransport;
 import io.pmip.protocol.transport.SignalingTransports;
 import io.pmip.protocol.transport.TransportConfig;
@@ -33,14 +36,20 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +61,8 @@ import org.slf4j.LoggerFactory;
 public final class SignalingIngress implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SignalingIngress.class);
     private static final Inet6Address UNSPECIFIED = unspecified();
+    /** RFC 5844 section 3.1.1: the UDP port of Mobility Header over IPv4 (IANA). */
+    private static final int PMIP_UDP_PORT = 5436;
 
     private final BindingShard shard;
     private final LmaMetrics metrics;
@@ -62,6 +73,13 @@ public final class SignalingIngress implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final RateLimit bindingErrors;
     private final Map<TransportKind, SignalingTransport> transports = new EnumMap<>(TransportKind.class);
+    private final PendingRevocations revocations = new PendingRevocations();
+    /** Where each authorized MAG last sent a PBU from, so the LMA can start an exchange with it. */
+    private final Map<String, MagContact> magContacts = new ConcurrentHashMap<>();
+
+    /** How a MAG was last reached: its transport, source port, the LMA address it used, and when. */
+    public record MagContact(TransportKind kind, InetAddress mag, int port, InetAddress lmaAddress, Instant lastSeen) {
+    }
 
     private SignalingIngress(BindingShard shard, LmaMetrics metrics, SignalingSettings settings, long restartCounter,
             Clock clock) {
@@ -119,6 +137,55 @@ public final class SignalingIngress implements AutoCloseable {
         return inFlight.get();
     }
 
+    /** The MAGs this node received a PBU from (from an authorized MAG), by address; this node only. */
+    public Map<String, MagContact> magContacts() {
+        return Map.copyOf(magContacts);
+    }
+
+    /**
+     * Sends a Binding Revocation Indication to a MAG from the LMA address the MAG last used (RFC 5846
+     * section 6.1) and completes with its acknowledgement, matched by Sequence Number (section 6.2).
+     * A MAG that never sent this node a PBU is reached on UDP port 5436 (IPv4, RFC 5844) or raw MH (IPv6).
+     *
+     * @param indication builds the BRI for the sequence number this node picked
+     * @return completes exceptionally with a {@link java.util.concurrent.TimeoutException} when no BRA
+     *         arrives within {@code timeout}, with an {@link IllegalStateException} when it cannot be sent
+     */
+    public CompletionStage<BindingRevocationAcknowledgement> revoke(String mag,
+            IntFunction<BindingRevocationIndication> indication, Duration timeout) {
+        InetAddress destination;
+        try {
+            destination = InetAddress.getByName(mag);
+        } catch (java.net.UnknownHostException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("MAG address not an IP literal: " + mag));
+        }
+        MagContact contact = magContacts.get(destination.getHostAddress());
+        TransportKind kind = contact != null ? contact.kind()
+                : destination instanceof Inet6Address ? TransportKind.MH_IPV6 : TransportKind.UDP_IPV4;
+        SignalingTransport transport = transport(kind);
+        if (transport == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no " + kind + " transport to reach " + mag));
+        }
+        PendingRevocations.Pending pending = revocations.register(timeout);
+        BindingRevocationIndication bri = indication.apply(pending.sequence());
+        byte[] bytes;
+        InetAddress source = contact != null ? contact.lmaAddress() : null;
+        if (kind == TransportKind.MH_IPV6) {
+            Inet6Address from = (Inet6Address) (source != null ? source : transport.localAddress());
+            bytes = MobilityHeaderEncoder.encode(bri, from, (Inet6Address) destination);
+        } else {
+            bytes = MobilityHeaderEncoder.encodeForIpv4Udp(bri);
+        }
+        int port = contact != null ? contact.port() : PMIP_UDP_PORT;
+        if (transport.send(new OutboundDatagram(bytes, destination, port, source))) {
+            metrics.sent(bri.mhType(), bri.revocationTriggerCode());
+        } else {
+            metrics.sendFailed(bri.mhType());
+            revocations.cancel(pending.sequence(), new IllegalStateException("send queue refused the BRI to " + mag));
+        }
+        return pending.acknowledged();
+    }
+
     /** Stops receiving and sending on every transport; idempotent. */
     @Override
     public void close() {
@@ -171,6 +238,10 @@ public final class SignalingIngress implements AutoCloseable {
             onBindingUpdate(pbu, datagram, receivedNanos);
         } else if (message instanceof Heartbeat hb && !hb.response()) {
             onHeartbeatRequest(hb, datagram);
+        } else if (message instanceof BindingRevocationAcknowledgement bra) {
+            if (!revocations.acknowledge(bra)) {
+                metrics.dropped("unexpected_bra"); // late (after the timeout) or never asked for
+            }
         } else if (message instanceof UnknownMessage) {
             onUnknownType(datagram);
         } else {
@@ -202,6 +273,8 @@ public final class SignalingIngress implements AutoCloseable {
             reject(datagram, pbu, BindingAckStatus.MAG_NOT_AUTHORIZED_FOR_PROXY_REG, "unauthorized_mag");
             return;
         }
+        magContacts.put(datagram.source().getHostAddress(), new MagContact(datagram.kind(), datagram.source(),
+                datagram.sourcePort(), datagram.destination(), datagram.receivedAt()));
         // RFC 6602 section 4.2: this LMA never sets B in a PBA, so a MAG has no business sending a bulk
         // PBU; the entity is keyed by mobile node and cannot resolve a group.
         if (pbu.bulkBindingUpdate()) {

@@ -1,0 +1,121 @@
+package io.pmip.lma.admin;
+
+import io.pmip.lma.BindingEntity;
+import io.pmip.lma.BindingShard;
+import io.pmip.lma.BindingView;
+import io.pmip.lma.MobilitySession;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+
+/**
+ * /api/bindings: listings from the read side ({@link BindingIndex}), one binding from its entity,
+ * its history from the journal, and revocation (the MAGs first, then the entity).
+ */
+final class BindingsResource {
+    static final int DEFAULT_PAGE_SIZE = 100;
+
+    private final Optional<BindingIndex> index;
+    private final Optional<EventHistory> history;
+    private final BindingShard shard;
+    private final Revocation revocation;
+    private final Duration askTimeout;
+    private final int maxPageSize;
+
+    BindingsResource(Optional<BindingIndex> index, Optional<EventHistory> history, BindingShard shard,
+            Revocation revocation, Duration askTimeout, int maxPageSize) {
+        this.index = index;
+        this.history = history;
+        this.shard = shard;
+        this.revocation = revocation;
+        this.askTimeout = askTimeout;
+        this.maxPageSize = maxPageSize;
+    }
+
+    CompletionStage<HttpResponse> list(ApiRequest request) {
+        BindingIndex.Filter filter = Filters.bindingFilter(request);
+        int limit = request.intQuery("limit", Math.min(DEFAULT_PAGE_SIZE, maxPageSize), 1, maxPageSize);
+        Optional<String> after = Filters.cursor(request);
+        if (after.isPresent() && request.query("offset").isPresent()) {
+            throw ApiException.badRequest("bad_parameter", "give either offset or cursor, not both");
+        }
+        int offset = request.intQuery("offset", 0, 0, Integer.MAX_VALUE);
+        BindingIndex.Page page = readSide().list(filter, offset, after, limit);
+        return done(Json.ok(Json.object(
+                "total", page.total(),
+                "offset", page.offset(),
+                "limit", limit,
+                "nextCursor", page.nextAfter().map(Filters::encodeCursor).orElse(null),
+                "bindings", page.bindings())));
+    }
+
+    CompletionStage<HttpResponse> get(ApiRequest request) {
+        String mnId = request.path("mnId");
+        return view(mnId).thenApply(view -> {
+            if (view.sessions().isEmpty()) {
+                throw unknown(mnId);
+            }
+            return Json.ok(view);
+        });
+    }
+
+    CompletionStage<HttpResponse> events(ApiRequest request) {
+        String mnId = request.path("mnId");
+        EventHistory journal = history.orElseThrow(() -> ApiException.unavailable("no_read_journal",
+                "the configured journal has no read journal, so no event history (use journal=cassandra, or the "
+                        + "persistence testkit journal for inmem)"));
+        return journal.events(mnId).thenApply(entries -> {
+            if (entries.isEmpty()) {
+                throw ApiException.notFound("unknown_mobile_node", "the journal holds no event of mobile node '"
+                        + mnId + "'");
+            }
+            return Json.ok(Json.object("mnId", mnId, "events", entries.stream().map(e -> Json.object(
+                    "sequenceNr", e.sequenceNr(),
+                    "storedAt", e.storedAt(),
+                    "type", e.event().getClass().getSimpleName(),
+                    "event", e.event())).toList()));
+        });
+    }
+
+    /**
+     * RFC 5846: the serving MAGs are told first (and given {@code revocation-timeout} to acknowledge),
+     * then the entity ends every session, whatever the MAGs answered; the response says what each did.
+     */
+    CompletionStage<HttpResponse> revoke(ApiRequest request) {
+        String mnId = request.path("mnId");
+        return view(mnId).thenCompose(view -> {
+            if (view.sessions().isEmpty()) {
+                throw unknown(mnId);
+            }
+            return revocation.revoke(mnId, view.sessions()).thenCompose(outcomes -> shard.binding(mnId)
+                    .<BindingEntity.RevokeResult>ask(replyTo -> new BindingEntity.Revoke(Optional.empty(),
+                            "administrative", replyTo), askTimeout)
+                    .thenApply(result -> Json.ok(Json.object(
+                            "mnId", mnId,
+                            "revokedSessions", result.sessions().stream().map(MobilitySession::sessionKey).toList(),
+                            "magsAcknowledged", outcomes.stream().allMatch(o -> o.outcome().equals("acknowledged")),
+                            "revocations", outcomes))));
+        });
+    }
+
+    private CompletionStage<BindingView> view(String mnId) {
+        return shard.binding(mnId).ask(BindingEntity.Get::new, askTimeout);
+    }
+
+    private BindingIndex readSide() {
+        return index.orElseThrow(() -> ApiException.unavailable("no_read_side",
+                "listing needs the read side, and the configured journal has no read journal (use journal=cassandra, "
+                        + "or the persistence testkit journal for inmem)"));
+    }
+
+    static ApiException unknown(String mnId) {
+        return ApiException.notFound("unknown_mobile_node", "no binding for mobile node '" + mnId + "'");
+    }
+
+    private static CompletionStage<HttpResponse> done(HttpResponse response) {
+        return CompletableFuture.completedFuture(response);
+    }
+}

@@ -1,0 +1,131 @@
+package io.pmip.lma.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pmip.lma.node.LmaConfig;
+import io.pmip.lma.node.LmaNode;
+import io.pmip.mag.MagActor;
+import io.pmip.mag.MagCommand;
+import io.pmip.mag.MagConfig;
+import io.pmip.mag.MagEvent;
+import io.pmip.mag.MagNode;
+import io.pmip.persistence.PersistenceConfig;
+import io.pmip.persistence.cassandra.LocalCassandra;
+import io.pmip.persistence.schema.SchemaMigration;
+import io.pmip.persistence.schema.SchemaSettings;
+import io.pmip.protocol.Bytes;
+import io.pmip.protocol.mh.AccessTechnologyType;
+import io.pmip.protocol.transport.TransportConfig;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The read side and event history over the Cassandra read journal (live eventsByTag), end to end. */
+class AdminCassandraTest {
+    private static final String TOKEN = "cassandra-admin-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    private static LocalCassandra cassandra;
+    private static LmaNode lma;
+    private static ActorTestKit kit;
+    private static MagNode magNode;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cassandra = LocalCassandra.forTests(dir.resolve("cassandra"));
+        cassandra.start(LocalCassandra.DEFAULT_START_TIMEOUT);
+        new SchemaMigration(SchemaSettings.fromConfig(PersistenceConfig.forContactPoint(cassandra.contactPointString())))
+                .apply(List.of(cassandra.contactPoint()), "datacenter1");
+        Path file = dir.resolve("lma.conf");
+        Files.writeString(file, """
+                pmip.lma.node { journal = cassandra, udp { enabled = true, address = "127.0.0.1", port = 0 }, mh.enabled = false }
+                pmip.lma.node.restart-counter-file = "%s"
+                pmip.cassandra.contact-points = ["%s"]
+                pmip.lma { mag-peers = ["127.0.0.1"], timestamp-validity-window = 5s }
+                pmip.lma.prefix-pools.default { aggregates = ["2001:db8:100::/48"], prefix-length = 64, shards-per-aggregate = 2 }
+                pmip.admin { port = 0, token = "%s" }
+                pekko.remote.artery.canonical.port = 0
+                pekko.coordinated-shutdown.exit-jvm = off
+                pekko.loglevel = WARNING
+                """.formatted(dir.resolve("rc").toString().replace("\\", "/"), cassandra.contactPointString(), TOKEN));
+        lma = LmaNode.start(LmaConfig.load(Optional.of(file), Map.of())).awaitUp(Duration.ofSeconds(60));
+        kit = ActorTestKit.create("admin-cassandra-mags");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (kit != null) {
+            kit.shutdownTestKit();
+        }
+        if (magNode != null) {
+            magNode.close();
+        }
+        if (lma != null) {
+            lma.close();
+        }
+        if (cassandra != null) {
+            cassandra.close();
+        }
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + lma.adminAddress().getPort() + path))
+                .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(r.body());
+        return JSON.createObjectNode().put("status", r.statusCode()).set("body", body);
+    }
+
+    @Test
+    void listsAndReplaysFromCassandra() throws Exception {
+        InetAddress local = InetAddress.getByName("127.0.0.1");
+        magNode = MagNode.open(TransportConfig.udpIpv4(local, 0));
+        TestProbe<MagEvent> events = kit.createTestProbe(MagEvent.class);
+        ActorRef<MagCommand> mag = kit.spawn(MagActor.create(MagConfig.defaults(local, lma.udpAddress().getAddress(),
+                lma.udpAddress().getPort()).withRequestedLifetime(Duration.ofSeconds(3600)), magNode,
+                events.getRef()::tell, Clock.systemUTC()));
+        mag.tell(MagCommand.Attach.newAttachment("hana@lab.example", Bytes.fromHex("020000000b01"),
+                AccessTechnologyType.IEEE_802_11));
+        events.fishForMessage(Duration.ofSeconds(30), e -> e instanceof MagEvent.Registered
+                ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
+                : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore());
+
+        assertEquals(200, get("/health/ready").path("status").asInt(), "journal reachable");
+        // Cassandra's tag query lags by its eventual-consistency delay and refresh interval.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode page = get("/api/bindings").path("body");
+        while (page.path("total").asInt() != 1) {
+            assertTrue(System.nanoTime() < deadline, "read side never listed hana: " + page);
+            Thread.sleep(500);
+            page = get("/api/bindings").path("body");
+        }
+        assertEquals("hana@lab.example", page.path("bindings").get(0).path("mnId").asText());
+        JsonNode history = get("/api/bindings/hana@lab.example/events");
+        assertEquals(200, history.path("status").asInt(), history.toString());
+        assertEquals("Registered", history.path("body").path("events").get(0).path("type").asText());
+        assertEquals(404, get("/api/bindings/nobody@lab.example/events").path("status").asInt());
+    }
+}
