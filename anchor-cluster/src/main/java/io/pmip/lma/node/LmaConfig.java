@@ -29,7 +29,11 @@ public final class LmaConfig {
     static final Map<String, String> ENV_PATHS = envPaths();
 
     private static final String INMEM_JOURNAL = """
-            pekko.persistence.journal.plugin = "pekko.persistence.journal.inmem"
+            # the persistence testkit's in-memory journal, not pekko.persistence.journal.inmem: it has a
+            # read journal (events by tag and by persistence id), so the admin API's listing and event
+            # history work in a lab node too
+            pekko.persistence.journal.plugin = "pekko.persistence.testkit.journal"
+            pekko.persistence.testkit.journal.class = "org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin"
             pekko.persistence.snapshot-store.plugin = "pmip.inmem-snapshot-store"
             """;
 
