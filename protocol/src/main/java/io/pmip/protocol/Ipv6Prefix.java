@@ -30,10 +30,14 @@ public final class Ipv6Prefix implements Comparable<Ipv6Prefix> {
             throw new IllegalArgumentException("IPv6 prefix length must be 0..128, got " + length);
         }
         byte[] copy = address.clone();
-        for (int bit = length; bit < 128; bit++) {
-            if ((copy[bit >>> 3] & (0x80 >>> (bit & 7))) != 0) {
-                throw new IllegalArgumentException("IPv6 prefix has bits set past /" + length);
-            }
+        int firstHostByte = length >>> 3;
+        int partialMask = 0xff >>> (length & 7);
+        boolean hostBitsSet = firstHostByte < 16 && (copy[firstHostByte] & partialMask) != 0;
+        for (int i = firstHostByte + 1; i < 16 && !hostBitsSet; i++) {
+            hostBitsSet = copy[i] != 0;
+        }
+        if (hostBitsSet) {
+            throw new IllegalArgumentException("IPv6 prefix has bits set past /" + length);
         }
         return new Ipv6Prefix(copy, length);
     }

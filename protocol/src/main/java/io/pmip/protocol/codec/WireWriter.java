@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /** A growable big-endian byte sink for the encoder. */
 final class WireWriter {
-    private byte[] buf = new byte[64];
+    // a typical PBU or PBA is 80-100 octets: start large enough that it never grows
+    private byte[] buf = new byte[128];
     private int pos;
 
     int position() {

@@ -1,5 +1,7 @@
 package io.pmip.protocol.mh;
 
+import io.pmip.protocol.InternetChecksum;
+
 /**
  * The Mobility Header checksum (RFC 6275 section 6.1.1): the 16-bit one's complement of the one's
  * complement sum of the IPv6 pseudo-header (RFC 2460 section 8.1: source, destination, 32-bit
@@ -23,20 +25,17 @@ public final class MobilityHeaderChecksum {
         if (source.length != 16 || destination.length != 16) {
             throw new IllegalArgumentException("pseudo-header needs 16-byte IPv6 addresses");
         }
-        long sum = 0;
-        sum += sum16(source, 0, 16);
-        sum += sum16(destination, 0, 16);
-        sum += (len >>> 16) & 0xffff;
-        sum += len & 0xffff;
-        sum += IPPROTO_MH;
-        sum += sum16(mh, off, Math.min(len, CHECKSUM_OFFSET));
+        InternetChecksum sum = new InternetChecksum()
+                .add(source, 0, 16)
+                .add(destination, 0, 16)
+                .add16(len >>> 16)
+                .add16(len)
+                .add16(IPPROTO_MH)
+                .add(mh, off, Math.min(len, CHECKSUM_OFFSET));
         if (len > CHECKSUM_OFFSET + 2) {
-            sum += sum16(mh, off + CHECKSUM_OFFSET + 2, len - CHECKSUM_OFFSET - 2);
+            sum.add(mh, off + CHECKSUM_OFFSET + 2, len - CHECKSUM_OFFSET - 2);
         }
-        while ((sum >>> 16) != 0) {
-            sum = (sum & 0xffff) + (sum >>> 16);
-        }
-        int result = (int) (~sum & 0xffff);
+        int result = sum.value();
         // RFC 768 convention kept by IPv6 upper layers: a computed zero is sent as all ones.
         return result == 0 ? 0xffff : result;
     }
@@ -50,18 +49,5 @@ public final class MobilityHeaderChecksum {
         int computed = compute(source, destination, mh, off, len);
         // 0x0000 and 0xffff are the same value in one's complement arithmetic.
         return stored == computed || (computed == 0xffff && stored == 0);
-    }
-
-    private static long sum16(byte[] b, int off, int len) {
-        long sum = 0;
-        int i = off;
-        int end = off + len;
-        for (; i + 1 < end; i += 2) {
-            sum += ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff);
-        }
-        if (i < end) {
-            sum += (b[i] & 0xff) << 8;
-        }
-        return sum;
     }
 }

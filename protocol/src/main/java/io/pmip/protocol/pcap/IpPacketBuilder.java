@@ -1,5 +1,6 @@
 package io.pmip.protocol.pcap;
 
+import io.pmip.protocol.InternetChecksum;
 import io.pmip.protocol.mh.MobilityHeaderChecksum;
 import java.net.Inet4Address;
 import java.net.Inet6Address;

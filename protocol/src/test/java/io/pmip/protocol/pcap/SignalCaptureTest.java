@@ -1,5 +1,6 @@
 package io.pmip.protocol.pcap;
 
+import io.pmip.protocol.InternetChecksum;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
