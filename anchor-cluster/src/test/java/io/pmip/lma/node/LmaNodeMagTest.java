@@ -129,10 +129,9 @@ class LmaNodeMagTest {
         MagEvent.Deregistered gone = mag2.expect(MagEvent.Deregistered.class, d -> true);
         assertEquals(0, gone.statusCode());
 
-        var metrics = lma.metrics().snapshot();
-        assertTrue(metrics.count("sent", "type", "PBA", "status", "0") >= 5, metrics.render());
+        var metrics = TestNode.awaitMetrics(lma, m -> m.count("sent", "type", "PBA", "status", "0") >= 5
+                && m.pbaLatencySummary().count() >= 5);
         assertTrue(metrics.count("received", "type", "PBU") >= 5);
-        assertTrue(metrics.pbaLatencySummary().count() >= 5);
         assertEquals(0, metrics.total("malformed"));
     }
 

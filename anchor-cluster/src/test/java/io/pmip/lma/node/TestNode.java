@@ -36,4 +36,22 @@ final class TestNode {
         Files.writeString(file, CONFIG.formatted(mh, dir.resolve("restart-counter").toString().replace("\\", "/")));
         return LmaNode.start(LmaConfig.load(Optional.of(file), Map.of())).awaitUp(java.time.Duration.ofSeconds(20));
     }
+
+    /**
+     * The first snapshot satisfying {@code condition}: the LMA counts a PBA after handing it to the
+     * transport, so a client may read the PBA before the counter moves.
+     */
+    static io.pmip.lma.metrics.MetricsSnapshot awaitMetrics(LmaNode lma,
+            java.util.function.Predicate<io.pmip.lma.metrics.MetricsSnapshot> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        io.pmip.lma.metrics.MetricsSnapshot snapshot = lma.metrics().snapshot();
+        while (!condition.test(snapshot)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("metrics never matched:\n" + snapshot.render());
+            }
+            Thread.sleep(20);
+            snapshot = lma.metrics().snapshot();
+        }
+        return snapshot;
+    }
 }
