@@ -61,8 +61,10 @@ public final class BindingHistory {
         String mag = canonical(magAddress);
         Predicate<BindingEvent> involves = e -> canonical(e.servingMag()).equals(mag)
                 || (e instanceof BindingEvent.HandedOff h && canonical(h.previousMag()).equals(mag));
-        return Source.from(BindingJournal.tags())
-                .flatMapConcat(tag -> journal.eventsByTag(tag, from)
+        List<String> tags = BindingJournal.tags();
+        // concurrently: each tag query ends only after the journal's eventual-consistency-delay
+        return Source.from(tags)
+                .flatMapMerge(tags.size(), tag -> journal.eventsByTag(tag, from)
                         // a tag is in write order, so once writes pass `to` nothing earlier follows
                         .takeWhile(r -> !r.writtenAt().isAfter(to))
                         .filter(r -> !r.event().at().isBefore(from) && !r.event().at().isAfter(to)

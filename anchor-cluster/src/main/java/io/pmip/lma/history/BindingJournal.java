@@ -62,7 +62,7 @@ public final class BindingJournal {
 
     /** The tags binding events are written with: one per slice of {@link BindingEntity#TAG_SLICES}. */
     public static List<String> tags() {
-        return IntStream.range(0, BindingEntity.TAG_SLICES).mapToObj(i -> "binding-" + i).toList();
+        return IntStream.range(0, BindingEntity.TAG_SLICES).mapToObj(BindingEntity::tagOfSlice).toList();
     }
 
     /** Every binding entity that ever journaled, in no particular order. */
