@@ -3,6 +3,7 @@ package io.pmip.lma.history;
 import io.pmip.lma.Addresses;
 import io.pmip.lma.BindingEvent;
 import io.pmip.lma.BindingState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +22,12 @@ import org.apache.pekko.stream.javadsl.Source;
 public final class BindingHistory {
     /** Persistence ids read at once during a whole-journal check; the checking itself is sequential. */
     private static final int PARALLEL_READS = 4;
+
+    /**
+     * How long after its decision an event may be written: the journal is scanned by write time,
+     * the range selects by decision time ({@link BindingEvent#at()}).
+     */
+    static final Duration WRITE_MARGIN = Duration.ofMinutes(5);
 
     private final BindingJournal journal;
     private final ActorSystem<?> system;
@@ -55,7 +62,8 @@ public final class BindingHistory {
 
     /**
      * Every event that involved the MAG {@code magAddress} (as serving MAG, or as the MAG a handoff
-     * left) decided in [{@code from}, {@code to}], ordered by time, read over the binding tags.
+     * left) decided in [{@code from}, {@code to}], ordered by time, read over the binding tags from
+     * the journal writes of {@code from} on.
      */
     public CompletionStage<List<TimelineEntry>> eventsForMag(String magAddress, Instant from, Instant to) {
         String mag = canonical(magAddress);
@@ -65,8 +73,8 @@ public final class BindingHistory {
         // concurrently: each tag query ends only after the journal's eventual-consistency-delay
         return Source.from(tags)
                 .flatMapMerge(tags.size(), tag -> journal.eventsByTag(tag, from)
-                        // a tag is in write order, so once writes pass `to` nothing earlier follows
-                        .takeWhile(r -> !r.writtenAt().isAfter(to))
+                        // a tag is in write order: once writes pass `to` (and the margin) nothing earlier follows
+                        .takeWhile(r -> !r.writtenAt().isAfter(to.plus(WRITE_MARGIN)))
                         .filter(r -> !r.event().at().isBefore(from) && !r.event().at().isAfter(to)
                                 && involves.test(r.event())))
                 .runWith(Sink.seq(), system)

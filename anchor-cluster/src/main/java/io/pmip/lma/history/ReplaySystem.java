@@ -28,6 +28,8 @@ public final class ReplaySystem implements AutoCloseable {
             pekko.coordinated-shutdown.exit-jvm = off
             pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
             pmip.lma.node.auto-start-cassandra = false
+            # a reader fails fast when Cassandra is down instead of retrying like a starting LMA node
+            datastax-java-driver.advanced.reconnect-on-init = false
             """;
 
     private final ActorSystem<Void> system;
