@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             SchemaCommand.class,
             WireCommand.class,
             BenchCommand.class,
+            LmaCommand.class,
             ReplayCommand.class,
         })
 public final class Pmip implements Runnable {
