@@ -30,6 +30,8 @@ public final class ReplaySystem implements AutoCloseable {
             pmip.lma.node.auto-start-cassandra = false
             # a reader fails fast when Cassandra is down instead of retrying like a starting LMA node
             datastax-java-driver.advanced.reconnect-on-init = false
+            # a reader is not latency-bound: a busy Cassandra answering in 3 s must not fail a replay
+            datastax-java-driver.basic.request.timeout = 10s
             """;
 
     private final ActorSystem<Void> system;
