@@ -142,7 +142,16 @@ public final class BindingEntity
 
     @Override
     public Set<String> tagsFor(BindingEvent event) {
-        return Set.of("binding-" + Math.floorMod(mnId.hashCode(), TAG_SLICES));
+        return Set.of(tag(mnId));
+    }
+
+    /** The tag every event of {@code mnId} is written with; the read side queries these. */
+    public static String tag(String mnId) {
+        return tagOfSlice(Math.floorMod(mnId.hashCode(), TAG_SLICES));
+    }
+
+    public static String tagOfSlice(int slice) {
+        return "binding-" + slice;
     }
 
     @Override

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             WireCommand.class,
             BenchCommand.class,
             LmaCommand.class,
+            ReplayCommand.class,
         })
 public final class Pmip implements Runnable {
     @CommandLine.Spec
