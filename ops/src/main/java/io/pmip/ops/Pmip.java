@@ -1,5 +1,6 @@
 package io.pmip.ops;
 
+import io.pmip.ops.cluster.ClusterCommand;
 import io.pmip.ops.wire.WireCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +16,8 @@ import picocli.CommandLine.Command;
             CassandraCommand.class,
             SchemaCommand.class,
             WireCommand.class,
+            LmaCommand.class,
+            ClusterCommand.class,
         })
 public final class Pmip implements Runnable {
     @CommandLine.Spec
