@@ -1,5 +1,6 @@
 package io.pmip.ops;
 
+import io.pmip.ops.bench.BenchCommand;
 import io.pmip.ops.cluster.ClusterCommand;
 import io.pmip.ops.wire.WireCommand;
 import picocli.CommandLine;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
             WireCommand.class,
             LmaCommand.class,
             ClusterCommand.class,
+            BenchCommand.class,
         })
 public final class Pmip implements Runnable {
     @CommandLine.Spec

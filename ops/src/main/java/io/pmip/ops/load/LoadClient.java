@@ -1,5 +1,6 @@
 package io.pmip.ops.load;
 
+import io.pmip.protocol.Bytes;
 import io.pmip.protocol.Ipv6Prefix;
 import io.pmip.protocol.codec.DecodeContext;
 import io.pmip.protocol.codec.DecodeMode;
@@ -7,6 +8,7 @@ import io.pmip.protocol.codec.MobilityHeaderDecodeException;
 import io.pmip.protocol.codec.MobilityHeaderDecoder;
 import io.pmip.protocol.codec.MobilityHeaderEncoder;
 import io.pmip.protocol.mh.AccessTechnologyType;
+import io.pmip.protocol.mh.BindingAckStatus;
 import io.pmip.protocol.mh.MobilityMessage;
 import io.pmip.protocol.mh.ProxyBindingAcknowledgement;
 import io.pmip.protocol.mh.ProxyBindingUpdate;
@@ -14,6 +16,7 @@ import io.pmip.protocol.mh.option.AccessTechnologyTypeOption;
 import io.pmip.protocol.mh.option.HandoffIndicatorOption;
 import io.pmip.protocol.mh.option.HomeNetworkPrefixOption;
 import io.pmip.protocol.mh.option.MobileNodeIdentifier;
+import io.pmip.protocol.mh.option.MobileNodeLinkLayerIdentifier;
 import io.pmip.protocol.mh.option.MobilityOption;
 import io.pmip.protocol.mh.option.Timestamp;
 import io.pmip.protocol.transport.InboundDatagram;
@@ -25,6 +28,7 @@ import io.pmip.protocol.transport.TransportException;
 import io.pmip.protocol.transport.TransportKind;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +43,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -57,7 +62,7 @@ public final class LoadClient implements AutoCloseable {
     private final LoadProfile profile;
     private final List<SignalingTransport> transports = new ArrayList<>();
     private final Map<String, Integer> indexOf = new HashMap<>();
-    private final int[] sequences;
+    private final AtomicIntegerArray sequences;
     private final AtomicReferenceArray<List<Ipv6Prefix>> prefixes;
     private final ScheduledExecutorService timers;
     private final LongAdder malformed = new LongAdder();
@@ -66,7 +71,7 @@ public final class LoadClient implements AutoCloseable {
     private LoadClient(LoadProfile profile) {
         this.profile = profile;
         int n = profile.mobileNodes();
-        this.sequences = new int[n];
+        this.sequences = new AtomicIntegerArray(n);
         this.prefixes = new AtomicReferenceArray<>(n);
         for (int i = 0; i < n; i++) {
             indexOf.put(profile.mobileNodeIdentifier(i), i);
@@ -137,8 +142,16 @@ public final class LoadClient implements AutoCloseable {
      * @throws IllegalStateException when the phase does not finish within {@code timeout}
      */
     public LoadReport run(LoadPhase phase, Duration timeout) throws InterruptedException {
+        return run(phase, new InetSocketAddress(profile.lma(), profile.lmaPort()), timeout);
+    }
+
+    /**
+     * Runs one phase against another LMA address than the profile's (e.g. another node of the
+     * cluster): the same MAGs, mobile nodes, sequence numbers and prefixes.
+     */
+    public LoadReport run(LoadPhase phase, InetSocketAddress lma, Duration timeout) throws InterruptedException {
         int n = profile.mobileNodes();
-        Run run = new Run(phase, n);
+        Run run = new Run(phase, n, lma);
         current = run;
         long start = System.nanoTime();
         double rate = profile.ratePerSecond();
@@ -163,12 +176,11 @@ public final class LoadClient implements AutoCloseable {
         Map<Integer, Long> statuses = new HashMap<>();
         run.statuses.forEach((code, count) -> statuses.put(code, count.sum()));
         return new LoadReport(phase, n, elapsed, run.latency.getIntervalHistogram(), statuses, run.timeouts.sum(),
-                run.retransmissions.sum(), run.sendRefusals.sum());
+                run.retransmissions.sum() + run.resynchronizations.sum(), run.sendRefusals.sum());
     }
 
     private int nextSequence(int index) {
-        sequences[index] = (sequences[index] + 1) & 0xffff;
-        return sequences[index];
+        return sequences.updateAndGet(index, s -> (s + 1) & 0xffff);
     }
 
     private int magOf(int index) {
@@ -181,10 +193,11 @@ public final class LoadClient implements AutoCloseable {
         OutboundDatagram datagram;
         if (profile.transport() == TransportKind.MH_IPV6) {
             byte[] bytes = MobilityHeaderEncoder.encode(pbu, (Inet6Address) transport.localAddress(),
-                    (Inet6Address) profile.lma());
-            datagram = new OutboundDatagram(bytes, profile.lma(), 0, transport.localAddress());
+                    (Inet6Address) run.lma.getAddress());
+            datagram = new OutboundDatagram(bytes, run.lma.getAddress(), 0, transport.localAddress());
         } else {
-            datagram = OutboundDatagram.to(profile.lma(), profile.lmaPort(), MobilityHeaderEncoder.encodeForIpv4Udp(pbu));
+            datagram = OutboundDatagram.to(run.lma.getAddress(), run.lma.getPort(),
+                    MobilityHeaderEncoder.encodeForIpv4Udp(pbu));
         }
         if (!transport.send(datagram)) {
             // The retransmission timer below covers it, as it would a lost datagram.
@@ -196,8 +209,10 @@ public final class LoadClient implements AutoCloseable {
 
     /**
      * RFC 5213 section 6.9.1.1: MN-Identifier, Home Network Prefix (::/0 to ask for one), Handoff
-     * Indicator, Access Technology Type and Timestamp; a new Timestamp at every transmission so a
-     * retransmission is not refused as stale.
+     * Indicator, Access Technology Type, Timestamp and the MN Link-layer Identifier; a new Timestamp
+     * at every transmission so a retransmission is not refused as stale. The link-layer identifier
+     * names the interface (RFC 5213 section 5.4.1.2), so a retransmitted initial PBU (HI 1) finds
+     * the session its first transmission created instead of opening a second one.
      */
     private ProxyBindingUpdate pbu(LoadPhase phase, Pending p) {
         List<MobilityOption> options = new ArrayList<>(6);
@@ -211,8 +226,16 @@ public final class LoadClient implements AutoCloseable {
         options.add(HandoffIndicatorOption.of(phase.handoffIndicator()));
         options.add(AccessTechnologyTypeOption.of(AccessTechnologyType.IEEE_802_11));
         options.add(Timestamp.of(Instant.now()));
+        options.add(new MobileNodeLinkLayerIdentifier(linkLayerIdentifier(p.index)));
         int lifetime = phase == LoadPhase.DEREGISTER ? 0 : (profile.lifetimeSeconds() + 3) / 4;
         return ProxyBindingUpdate.of(p.sequence, lifetime, options);
+    }
+
+    /** A locally administered MAC (02:...) unique per mobile node of this client. */
+    private Bytes linkLayerIdentifier(int index) {
+        int tag = profile.mobileNodeTag().hashCode();
+        return Bytes.of((byte) 0x02, (byte) tag, (byte) (index >>> 24), (byte) (index >>> 16), (byte) (index >>> 8),
+                (byte) index);
     }
 
     private void onBindackTimeout(Run run, Pending p) {
@@ -259,6 +282,16 @@ public final class LoadClient implements AutoCloseable {
         if (p == null || p.sequence != pba.sequence() || !run.pending.compareAndSet(index, p, null)) {
             return; // a duplicate PBA of a retransmitted PBU, or one of another client
         }
+        if (pba.statusCode() == BindingAckStatus.TIMESTAMP_MISMATCH.code() && p.transmissions < profile.maxTransmissions()) {
+            // RFC 5213 section 6.9.1.2 (Timestamp): the MAG may send the PBU again with a new
+            // timestamp; a new Sequence Number, so the stale answers of the first one do not match.
+            run.resynchronizations.increment();
+            Pending again = new Pending(index, nextSequence(index), p.intendedNanos);
+            again.transmissions = p.transmissions + 1;
+            run.pending.set(index, again);
+            transmit(run, again);
+            return;
+        }
         run.latency.recordValue(Math.min(HIGHEST_LATENCY_MICROS, Math.max(0, (now - p.intendedNanos) / 1000)));
         run.statuses.computeIfAbsent(pba.statusCode(), c -> new LongAdder()).increment();
         if (pba.isAccepted()) {
@@ -300,9 +333,13 @@ public final class LoadClient implements AutoCloseable {
         final LongAdder timeouts = new LongAdder();
         final LongAdder retransmissions = new LongAdder();
         final LongAdder sendRefusals = new LongAdder();
+        final LongAdder resynchronizations = new LongAdder();
 
-        Run(LoadPhase phase, int n) {
+        final InetSocketAddress lma;
+
+        Run(LoadPhase phase, int n, InetSocketAddress lma) {
             this.phase = phase;
+            this.lma = lma;
             this.pending = new AtomicReferenceArray<>(n);
             this.done = new CountDownLatch(n);
         }
