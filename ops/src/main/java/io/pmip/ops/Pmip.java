@@ -2,6 +2,7 @@ package io.pmip.ops;
 
 import io.pmip.ops.bench.BenchCommand;
 import io.pmip.ops.cluster.ClusterCommand;
+import io.pmip.ops.demo.DemoCommand;
 import io.pmip.ops.wire.WireCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
             LmaCommand.class,
             ClusterCommand.class,
             BenchCommand.class,
+            DemoCommand.class,
         })
 public final class Pmip implements Runnable {
     @CommandLine.Spec
