@@ -61,6 +61,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        // Logging first, so the MAGs' actor system does not start while SLF4J is still initializing.
+        org.slf4j.LoggerFactory.getILoggerFactory();
         Path home = home();
         Map<String, String> env = new HashMap<>(System.getenv());
         Optional<LocalCassandra> startedCassandra = Optional.empty();
@@ -80,8 +82,9 @@ public final class DemoCommand implements Callable<Integer> {
         Path dir = home.resolve("var").resolve("demo");
         Files.createDirectories(dir);
         Path conf = dir.resolve("demo.conf");
-        // MAG and LMA share this host's clock; a busy laptop may hold a PBU longer than the RFC's 300 ms.
-        Files.writeString(conf, "pmip.lma.timestamp-validity-window = 5s\n");
+        // MAG and LMA share this host's clock; a busy laptop may hold a PBU longer than the RFC's 300 ms,
+        // and the first allocation from a prefix pool shard recovers it from the journal (seconds when cold).
+        Files.writeString(conf, "pmip.lma.timestamp-validity-window = 5s\npmip.lma.prefix-pool-timeout = 20s\n");
         env.put("PMIP_HOME", home.toString());
         env.put("PMIP_JOURNAL", journal);
         env.put("PMIP_CLUSTER_PORT", String.valueOf(freeTcpPort()));
