@@ -96,8 +96,15 @@ public final class LocalCluster {
             return;
         }
         try (Stream<Path> dirs = Files.list(root)) {
-            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("node-")).toList()) {
+            // The previous start's nodes are all dead (checked): their logs go, so status shows only this start.
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("node-\\d+")).toList()) {
                 Files.deleteIfExists(dir.resolve(LmaProcess.PID_FILE));
+                Files.deleteIfExists(dir.resolve(LmaProcess.LOG_FILE));
+                try {
+                    Files.deleteIfExists(dir);
+                } catch (java.nio.file.DirectoryNotEmptyException kept) {
+                    // something else lives there: leave it
+                }
             }
         }
     }
