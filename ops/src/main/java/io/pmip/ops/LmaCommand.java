@@ -1,7 +1,6 @@
 package io.pmip.ops;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import io.pmip.lma.node.LmaConfig;
 import io.pmip.lma.node.LmaNode;
 import java.nio.file.Path;
@@ -57,7 +56,8 @@ final class LmaCommand implements Callable<Integer> {
         try {
             Config config = LmaConfig.load(Optional.ofNullable(configFile), env);
             node = LmaNode.start(config);
-        } catch (IllegalArgumentException | IllegalStateException | ConfigException e) {
+        } catch (RuntimeException e) {
+            // Bad configuration, a transport that cannot bind, a Cassandra that does not come up.
             spec.commandLine().getErr().println("pmip lma: " + e.getMessage());
             return 1;
         }

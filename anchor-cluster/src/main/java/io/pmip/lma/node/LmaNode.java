@@ -14,7 +14,11 @@ import io.pmip.protocol.transport.TransportException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,11 +140,22 @@ public final class LmaNode implements AutoCloseable {
         Duration timeout = config.getDuration("pmip.lma.node.cassandra-start-timeout");
         log.info("journal=cassandra without configured contact points: starting or reusing the local Cassandra in {}",
                 data);
-        // Not closed: the Cassandra JVM outlives this node and serves the others (`pmip cassandra stop`).
-        cassandra.start(timeout);
-        int statements = new SchemaMigration(SchemaSettings.fromConfig(config))
-                .apply(List.of(cassandra.contactPoint()), config.getString("pmip.cassandra.local-datacenter"));
-        log.info("schema applied to {} ({} statements)", cassandra.contactPointString(), statements);
+        // Nodes started together on one host take turns: one launches Cassandra, the others find it
+        // running; and concurrent CREATE TABLEs could leave Cassandra with mismatched table ids.
+        Path lockFile = data.toAbsolutePath().getParent().resolve("cassandra-start.lock");
+        try {
+            Files.createDirectories(lockFile.getParent());
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
+                // Not closed: the Cassandra JVM outlives this node and serves the others (`pmip cassandra stop`).
+                cassandra.start(timeout);
+                int statements = new SchemaMigration(SchemaSettings.fromConfig(config))
+                        .apply(List.of(cassandra.contactPoint()), config.getString("pmip.cassandra.local-datacenter"));
+                log.info("schema applied to {} ({} statements)", cassandra.contactPointString(), statements);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+        }
     }
 
     private static long restartCounter(Config config, Path home) {

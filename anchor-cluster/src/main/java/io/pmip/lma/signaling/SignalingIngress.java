@@ -156,6 +156,17 @@ public final class SignalingIngress implements AutoCloseable {
         }
         MobilityMessage message = decoded.message();
         metrics.received(message.mhType());
+        try {
+            dispatch(message, datagram, receivedNanos);
+        } catch (RuntimeException e) {
+            // One bad message never stops the receive loop; counted, logged, dropped.
+            metrics.dropped("handler_error");
+            log.warn("failed to handle {} from {}", LmaMetrics.typeName(message.mhType()),
+                    datagram.source().getHostAddress(), e);
+        }
+    }
+
+    private void dispatch(MobilityMessage message, InboundDatagram datagram, long receivedNanos) {
         if (message instanceof ProxyBindingUpdate pbu) {
             onBindingUpdate(pbu, datagram, receivedNanos);
         } else if (message instanceof Heartbeat hb && !hb.response()) {
@@ -226,8 +237,14 @@ public final class SignalingIngress implements AutoCloseable {
             inFlight.decrementAndGet();
             if (failure != null) {
                 onEntityFailure(request, failure);
-            } else {
+                return;
+            }
+            try {
                 answer(datagram, pbu, decision, receivedNanos);
+            } catch (RuntimeException e) {
+                // A completion stage would swallow it: count and log instead.
+                metrics.dropped("answer_error");
+                log.warn("cannot answer the PBU of {} with {}", request.mnId(), decision, e);
             }
         });
     }

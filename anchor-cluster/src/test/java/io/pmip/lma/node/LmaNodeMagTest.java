@@ -37,6 +37,7 @@ class LmaNodeMagTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Ipv6Prefix POOL = Ipv6Prefix.parse("2001:db8:100::/48");
 
+    private TestNetwork net;
     private LmaNode lma;
     private ActorTestKit kit;
     private boolean raw;
@@ -44,8 +45,9 @@ class LmaNodeMagTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
+        net = TestNetwork.create();
         raw = RawSockets.available();
-        lma = TestNode.start(dir, raw);
+        lma = net.run(() -> TestNode.start(dir, raw));
         kit = ActorTestKit.create("mags");
     }
 
@@ -57,6 +59,9 @@ class LmaNodeMagTest {
         nodes.forEach(MagNode::close);
         if (lma != null) {
             lma.close();
+        }
+        if (net != null) {
+            net.close();
         }
     }
 
@@ -81,7 +86,7 @@ class LmaNodeMagTest {
 
     private Mag udpMag(String address, Duration lifetime) throws Exception {
         InetAddress local = InetAddress.getByName(address);
-        MagNode node = MagNode.open(TransportConfig.udpIpv4(local, 0));
+        MagNode node = net.run(() -> MagNode.open(TransportConfig.udpIpv4(local, 0)));
         nodes.add(node);
         MagConfig config = MagConfig.defaults(local, lma.udpAddress().getAddress(), lma.udpAddress().getPort())
                 .withRequestedLifetime(lifetime).withRefreshFraction(0.25)
@@ -139,7 +144,7 @@ class LmaNodeMagTest {
     void mhAttachAndDetachOverRawIpv6() throws Exception {
         Assumptions.assumeTrue(raw, "no CAP_NET_RAW: raw Mobility Header sockets unavailable");
         InetAddress loopback = InetAddress.getByName("::1");
-        MagNode node = MagNode.open(TransportConfig.mhIpv6(loopback));
+        MagNode node = net.run(() -> MagNode.open(TransportConfig.mhIpv6(loopback)));
         nodes.add(node);
         Mag mag = spawn(MagConfig.defaults(loopback, lma.mhAddress(), 0)
                 .withBindackTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(4)), node);

@@ -48,22 +48,27 @@ class LmaNodeWireTest {
     private static final Bytes LINK_LAYER = Bytes.fromHex("020000000c01");
     private static final AtomicInteger SEQUENCE = new AtomicInteger(100);
 
+    private TestNetwork net;
     private LmaNode lma;
     private boolean raw;
     private Path restartCounterFile;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
+        net = TestNetwork.create();
         raw = RawSockets.available();
         restartCounterFile = dir.resolve("restart-counter");
         Files.writeString(restartCounterFile, "41\n");
-        lma = TestNode.start(dir, raw);
+        lma = net.run(() -> TestNode.start(dir, raw));
     }
 
     @AfterAll
     void stop() {
         if (lma != null) {
             lma.close();
+        }
+        if (net != null) {
+            net.close();
         }
     }
 
@@ -93,7 +98,7 @@ class LmaNodeWireTest {
 
     @Test
     void aCompletePbuIsAcceptedWithAnAssignedPrefixAndTheOptionsOfSection536() throws Exception {
-        try (WireClient mag = WireClient.udp("127.0.0.1", lma.udpAddress())) {
+        try (WireClient mag = net.run(() -> WireClient.udp("127.0.0.1", lma.udpAddress()))) {
             ProxyBindingUpdate pbu = pbu(allOptions("dave@lab.example", false));
             ProxyBindingAcknowledgement pba = answerTo(mag, pbu);
             assertEquals(0, pba.statusCode());
@@ -112,7 +117,7 @@ class LmaNodeWireTest {
     /** RFC 5213 section 5.3.1: each missing mandatory option has its status; 5.3.6: the rest is echoed. */
     @Test
     void missingOptionsAreAnsweredWithTheirStatusAndTheOptionsThatWerePresent() throws Exception {
-        try (WireClient mag = WireClient.udp("127.0.0.1", lma.udpAddress())) {
+        try (WireClient mag = net.run(() -> WireClient.udp("127.0.0.1", lma.udpAddress()))) {
             assertMissing(mag, HomeNetworkPrefixOption.class, BindingAckStatus.MISSING_HOME_NETWORK_PREFIX_OPTION);
             assertMissing(mag, MobileNodeIdentifier.class, BindingAckStatus.MISSING_MN_IDENTIFIER_OPTION);
             assertMissing(mag, HandoffIndicatorOption.class, BindingAckStatus.MISSING_HANDOFF_INDICATOR_OPTION);
@@ -135,7 +140,7 @@ class LmaNodeWireTest {
 
     @Test
     void aMagNotInTheMagPeersGets154() throws Exception {
-        try (WireClient stranger = WireClient.udp("127.0.0.3", lma.udpAddress())) {
+        try (WireClient stranger = net.run(() -> WireClient.udp("127.0.0.3", lma.udpAddress()))) {
             ProxyBindingUpdate pbu = pbu(allOptions("frank@lab.example", false));
             ProxyBindingAcknowledgement pba = answerTo(stranger, pbu);
             assertEquals(BindingAckStatus.MAG_NOT_AUTHORIZED_FOR_PROXY_REG.code(), pba.statusCode());
@@ -146,7 +151,7 @@ class LmaNodeWireTest {
     @Test
     void aTruncatedDatagramIsCountedAndTheNextPbuIsStillAnswered() throws Exception {
         long before = lma.metrics().snapshot().count("malformed", "rule", "TRUNCATED");
-        try (WireClient mag = WireClient.udp("127.0.0.1", lma.udpAddress())) {
+        try (WireClient mag = net.run(() -> WireClient.udp("127.0.0.1", lma.udpAddress()))) {
             byte[] whole = mag.encode(pbu(allOptions("gina@lab.example", false)));
             mag.send(Arrays.copyOf(whole, 6));
             assertEquals(0, answerTo(mag, pbu(allOptions("gina@lab.example", false))).statusCode());
@@ -158,7 +163,7 @@ class LmaNodeWireTest {
     void aBadChecksumOverRawIpv6IsCountedAndTheNextPbuIsStillAnswered() throws Exception {
         Assumptions.assumeTrue(raw, "no CAP_NET_RAW");
         long before = lma.metrics().snapshot().count("malformed", "rule", "BAD_CHECKSUM");
-        try (WireClient mag = WireClient.mh(lma.mhAddress())) {
+        try (WireClient mag = net.run(() -> WireClient.mh(lma.mhAddress()))) {
             ProxyBindingUpdate corrupt = pbu(allOptions("hank@lab.example", false));
             byte[] bytes = mag.encode(corrupt);
             bytes[4] ^= 0x55; // RFC 6275 section 6.1.1: Checksum at offset 4
@@ -174,7 +179,7 @@ class LmaNodeWireTest {
     void aHeartbeatRequestIsAnsweredWithTheRestartCounter() throws Exception {
         assertEquals(42, lma.restartCounter());
         assertEquals("42", Files.readString(restartCounterFile, StandardCharsets.US_ASCII).trim());
-        try (WireClient mag = WireClient.udp("127.0.0.1", lma.udpAddress())) {
+        try (WireClient mag = net.run(() -> WireClient.udp("127.0.0.1", lma.udpAddress()))) {
             mag.send(Heartbeat.request(0xfffffff0L, List.of()));
             Heartbeat response = mag.expect(Heartbeat.class, h -> h.sequence() == 0xfffffff0L, WAIT);
             assertTrue(response.response());
@@ -186,7 +191,7 @@ class LmaNodeWireTest {
     /** RFC 6275 section 9.2: an unknown MH Type gets a Binding Error with status 2. */
     @Test
     void anUnknownMobilityHeaderTypeGetsBindingErrorStatus2() throws Exception {
-        try (WireClient mag = WireClient.udp("127.0.0.1", lma.udpAddress())) {
+        try (WireClient mag = net.run(() -> WireClient.udp("127.0.0.1", lma.udpAddress()))) {
             mag.send(new UnknownMessage(200, Bytes.of(new byte[2])));
             BindingError error = mag.expect(BindingError.class, e -> true, WAIT);
             assertEquals(2, error.statusCode());
@@ -196,7 +201,7 @@ class LmaNodeWireTest {
     /** RFC 5213 section 5.3.1 / RFC 6275 section 9.5.1: a home registration without P gets 131. */
     @Test
     void aBindingUpdateWithoutTheProxyFlagIsRefusedAsHomeRegistration() throws Exception {
-        try (WireClient mag = WireClient.udp("127.0.0.1", lma.udpAddress())) {
+        try (WireClient mag = net.run(() -> WireClient.udp("127.0.0.1", lma.udpAddress()))) {
             ProxyBindingUpdate bu = ProxyBindingUpdate.fromFlags(SEQUENCE.incrementAndGet(),
                     ProxyBindingUpdate.FLAG_A | ProxyBindingUpdate.FLAG_H, 100, allOptions("ivy@lab.example", false));
             ProxyBindingAcknowledgement ba = answerTo(mag, bu);
@@ -211,7 +216,7 @@ class LmaNodeWireTest {
         Assumptions.assumeTrue(raw, "no CAP_NET_RAW");
         Assumptions.assumeTrue(Files.isExecutable(Path.of(SCAPY_PYTHON)), "no " + SCAPY_PYTHON);
         long now = PmipTimestamp.of(Instant.now()).value();
-        try (WireClient mag = WireClient.mh(lma.mhAddress())) {
+        try (WireClient mag = net.run(() -> WireClient.mh(lma.mhAddress()))) {
             byte[] complete = scapy("MIP6MH_BU(seq=7001, flags='AP', mhtime=25, options=[mnid('jack@lab.example'),"
                     + " hnp('::', 0), hi(1), att(4), timestamp(" + Long.toUnsignedString(now) + ")])");
             mag.send(complete);
