@@ -3,15 +3,13 @@ package io.pmip.ops.bench;
 import io.pmip.ops.cluster.JournalCassandra;
 import io.pmip.ops.cluster.LmaLauncher;
 import io.pmip.ops.cluster.LmaProcess;
+import io.pmip.ops.cluster.LocalPorts;
 import io.pmip.ops.cluster.UpLine;
 import io.pmip.ops.load.LoadClient;
 import io.pmip.ops.load.LoadPhase;
 import io.pmip.ops.load.LoadProfile;
 import io.pmip.ops.load.LoadReport;
 import java.io.PrintWriter;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,6 +67,10 @@ final class BenchLmaCommand implements Callable<Integer> {
     @Option(names = "--payload", defaultValue = "320", description = "Bytes per raw row, like a serialized binding event (default: ${DEFAULT-VALUE}).")
     int payloadBytes;
 
+    @Option(names = "--heap-probe",
+            description = "Also measure heap per binding with the Cassandra journal (always on with inmem).")
+    boolean heapProbe;
+
     @Option(names = "--heap", defaultValue = "1g", description = "-Xmx of the LMA process (default: ${DEFAULT-VALUE}).")
     String heap;
 
@@ -80,7 +82,7 @@ final class BenchLmaCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         Path home = home();
         List<String> lines = new ArrayList<>();
-        String command = "ops/bin/pmip bench lma " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "ops/bin/pmip " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         lines.add("## `" + command.trim() + "`");
         lines.add("");
         lines.add("- run at " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, load average before: "
@@ -108,10 +110,10 @@ final class BenchLmaCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         // Same clock for MAGs and LMA; a loaded machine may hold a PBU longer than 300 ms.
         Files.writeString(conf, "pmip.lma.timestamp-validity-window = 30s\npekko.loglevel = WARNING\n");
-        int udpPort = freeUdpPort();
+        int udpPort = LocalPorts.freeUdpPort();
         env.put("PMIP_HOME", home.toString());
         env.put("PMIP_JOURNAL", journal);
-        env.put("PMIP_CLUSTER_PORT", String.valueOf(freeTcpPort()));
+        env.put("PMIP_CLUSTER_PORT", String.valueOf(LocalPorts.freeTcpPort()));
         env.put("PMIP_SEED_NODES", "");
         env.put("PMIP_LMA_UDP_PORT", String.valueOf(udpPort));
         env.put("PMIP_LMA_MH_ENABLED", "false");
@@ -128,7 +130,8 @@ final class BenchLmaCommand implements Callable<Integer> {
                 lines.add("- warm-up (not counted): " + w.render());
                 w = warm.run(LoadPhase.DEREGISTER, Duration.ofMinutes(5));
             }
-            long heapBefore = journal.equals("inmem") ? HeapProbe.usedAfterGc(lma.pid()) : 0;
+            boolean probeHeap = journal.equals("inmem") || heapProbe;
+            long heapBefore = probeHeap ? HeapProbe.usedAfterGc(lma.pid()) : 0;
             try (LoadClient client = LoadClient.open(base.withTag("bench"))) {
                 console.println("registering " + base.mobileNodes() + " mobile nodes at "
                         + (rate > 0 ? rate + "/s" : "max rate") + " ...");
@@ -146,11 +149,11 @@ final class BenchLmaCommand implements Callable<Integer> {
                     lines.add(String.format(Locale.ROOT, "- ratio durable registrations / raw inserts: **%.2f** (target >= %.2f"
                             + " with p99 < %.0f ms): **%s**", ratio, TARGET_RATIO, TARGET_P99_MILLIS, met ? "met" : "NOT met"));
                 }
-                if (journal.equals("inmem")) {
+                if (probeHeap) {
                     long heapAfter = HeapProbe.usedAfterGc(lma.pid());
                     double perBinding = (heapAfter - heapBefore) / (double) reg.accepted();
-                    lines.add(String.format(Locale.ROOT, "- heap after GC: %.1f MiB before, %.1f MiB with %d bindings:"
-                            + " **%.0f B per binding** (target < %.0f B): **%s**", heapBefore / 1048576.0,
+                    lines.add(String.format(Locale.ROOT, "- heap after GC (%s journal): %.1f MiB before, %.1f MiB with %d bindings:"
+                            + " **%.0f B per binding** (target < %.0f B): **%s**", journal, heapBefore / 1048576.0,
                             heapAfter / 1048576.0, reg.accepted(), perBinding, TARGET_BYTES_PER_BINDING,
                             perBinding < TARGET_BYTES_PER_BINDING ? "met" : "NOT met"));
                 }
@@ -179,18 +182,6 @@ final class BenchLmaCommand implements Callable<Integer> {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (java.io.IOException e) {
             return "unknown";
-        }
-    }
-
-    private static int freeTcpPort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static int freeUdpPort() throws java.io.IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
         }
     }
 }

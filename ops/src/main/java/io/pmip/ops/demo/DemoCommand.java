@@ -6,6 +6,7 @@ import io.pmip.mag.PbuKind;
 import io.pmip.ops.cluster.JournalCassandra;
 import io.pmip.ops.cluster.LmaLauncher;
 import io.pmip.ops.cluster.LmaProcess;
+import io.pmip.ops.cluster.LocalPorts;
 import io.pmip.ops.cluster.UpLine;
 import io.pmip.persistence.cassandra.LocalCassandra;
 import io.pmip.protocol.Bytes;
@@ -15,9 +16,7 @@ import io.pmip.protocol.mh.BindingAckStatus;
 import io.pmip.protocol.transport.SignalingTransports;
 import io.pmip.protocol.transport.TransportConfig;
 import java.io.PrintWriter;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +51,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The LMA's journal (default: ${DEFAULT-VALUE}); inmem needs no Cassandra.")
     String journal;
 
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "Where var/ (Cassandra data, LMA log) goes (default: $PMIP_HOME, else the current directory).")
+    Path homeOption;
+
     @Option(names = "--keep-running", description = "Leave the LMA (and a Cassandra started here) running.")
     boolean keepRunning;
 
@@ -63,7 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // Logging first, so the MAGs' actor system does not start while SLF4J is still initializing.
         org.slf4j.LoggerFactory.getILoggerFactory();
-        Path home = home();
+        Path home = homeOption != null ? homeOption.toAbsolutePath() : home();
         Map<String, String> env = new HashMap<>(System.getenv());
         Optional<LocalCassandra> startedCassandra = Optional.empty();
         if (journal.equals("cassandra")) {
@@ -87,9 +90,9 @@ public final class DemoCommand implements Callable<Integer> {
         Files.writeString(conf, "pmip.lma.timestamp-validity-window = 5s\npmip.lma.prefix-pool-timeout = 20s\n");
         env.put("PMIP_HOME", home.toString());
         env.put("PMIP_JOURNAL", journal);
-        env.put("PMIP_CLUSTER_PORT", String.valueOf(freeTcpPort()));
+        env.put("PMIP_CLUSTER_PORT", String.valueOf(LocalPorts.freeTcpPort()));
         env.put("PMIP_SEED_NODES", "");
-        env.put("PMIP_LMA_UDP_PORT", String.valueOf(freeUdpPort()));
+        env.put("PMIP_LMA_UDP_PORT", String.valueOf(LocalPorts.freeUdpPort()));
         env.put("PMIP_LMA_MH_ENABLED", String.valueOf(raw));
         say(out, "2. LMA: starting one node (log: " + dir.resolve("lma").resolve(LmaProcess.LOG_FILE) + ")");
         LmaProcess lma = LmaProcess.launch(LmaLauncher.fromCurrentJvm().withJvmOptions(List.of("-Xmx512m")),
@@ -203,17 +206,5 @@ public final class DemoCommand implements Callable<Integer> {
     private static Path home() {
         String home = System.getenv("PMIP_HOME");
         return home == null || home.isBlank() ? Path.of("").toAbsolutePath() : Path.of(home).toAbsolutePath();
-    }
-
-    private static int freeTcpPort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static int freeUdpPort() throws java.io.IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
     }
 }
