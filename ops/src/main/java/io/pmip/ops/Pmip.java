@@ -1,6 +1,8 @@
 package io.pmip.ops;
 
 import io.pmip.ops.bench.BenchCommand;
+import io.pmip.ops.cluster.ClusterCommand;
+import io.pmip.ops.demo.DemoCommand;
 import io.pmip.ops.wire.WireCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +21,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             LmaCommand.class,
             ReplayCommand.class,
+            ClusterCommand.class,
+            DemoCommand.class,
         })
 public final class Pmip implements Runnable {
     @CommandLine.Spec

@@ -1,13 +1,15 @@
 package io.pmip.ops.bench;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code pmip bench}: the project's microbenchmarks. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run microbenchmarks.",
-        subcommands = {CodecBenchCommand.class})
+/** {@code pmip bench}: the codec microbenchmarks and the LMA load and benchmarks. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Codec microbenchmarks, LMA load generation and benchmarks.",
+        subcommands = {CodecBenchCommand.class, BenchLmaCommand.class, LoadCommand.class})
 public final class BenchCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {

@@ -1,0 +1,160 @@
+package io.pmip.ops.cluster;
+
+import io.pmip.persistence.cassandra.LocalCassandra;
+import io.pmip.persistence.cassandra.LocalCassandraSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code pmip cluster start|status|stop}: several LMA processes on this host. */
+@Command(
+        name = "cluster",
+        mixinStandardHelpOptions = true,
+        description = {"Run an LMA cluster of several `pmip lma` processes on this host.",
+            "Node k: cluster port 25520+k-1, seed 127.0.0.1:25520, UDP 127.0.0.1:5436 shared by all nodes",
+            "(SO_REUSEPORT), raw IPv6 Mobility Header on node 1 only. Pid files and logs in",
+            "$PMIP_HOME/var/cluster/node-k/."},
+        subcommands = {ClusterCommand.Start.class, ClusterCommand.Status.class, ClusterCommand.Stop.class})
+public final class ClusterCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static Path home() {
+        String home = System.getenv("PMIP_HOME");
+        return home == null || home.isBlank() ? Path.of("").toAbsolutePath() : Path.of(home);
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true,
+            description = "Start N nodes; returns once every node serves (printed its \"lma up\" line).")
+    static final class Start implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--nodes", defaultValue = "3", description = "Number of nodes (default: ${DEFAULT-VALUE}).")
+        int nodes;
+
+        @Option(names = "--journal", defaultValue = "cassandra", paramLabel = "cassandra|inmem",
+                description = "cassandra (default): PMIP_CASSANDRA_CONTACT_POINTS, else the local node of "
+                        + "`pmip cassandra`, started first when not running. inmem: state dies with each node.")
+        String journal;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "HOCON file given to every node.")
+        Path config;
+
+        @Option(names = "--udp-port", defaultValue = "5436", description = "Shared UDP port (default: ${DEFAULT-VALUE}).")
+        int udpPort;
+
+        @Option(names = "--base-port", defaultValue = "25520",
+                description = "Cluster port of node 1 (default: ${DEFAULT-VALUE}).")
+        int basePort;
+
+        @Option(names = "--no-mh", description = "Node 1 does not open the raw IPv6 Mobility Header transport.")
+        boolean noMh;
+
+        @Option(names = "--timeout", defaultValue = "240", description = "Seconds to wait for the nodes (default: ${DEFAULT-VALUE}).")
+        long timeoutSeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            ClusterSpec cluster;
+            try {
+                cluster = new ClusterSpec(nodes, journal, "127.0.0.1", basePort, udpPort, !noMh, Optional.ofNullable(config));
+            } catch (IllegalArgumentException e) {
+                err.println("pmip cluster start: " + e.getMessage());
+                return 2;
+            }
+            Path home = home();
+            LocalCluster local = new LocalCluster(home);
+            Map<String, String> env = new HashMap<>(System.getenv());
+            if (journal.equals("cassandra")) {
+                out.println("cassandra: " + (env.containsKey("PMIP_CASSANDRA_CONTACT_POINTS")
+                        ? "using " + env.get("PMIP_CASSANDRA_CONTACT_POINTS") : "starting or reusing the local node"));
+                out.flush();
+                JournalCassandra cassandra = JournalCassandra.ensure(home, env, Duration.ofMinutes(3));
+                env.put("PMIP_CASSANDRA_CONTACT_POINTS", cassandra.contactPoints());
+                if (cassandra.startedHere().isPresent()) {
+                    Files.createDirectories(local.cassandraMarker().getParent());
+                    Files.writeString(local.cassandraMarker(), cassandra.contactPoints() + "\n");
+                }
+                out.println("cassandra: " + cassandra.contactPoints() + " (schema applied)");
+            }
+            try {
+                List<LocalCluster.NodeStatus> up = local.start(cluster, LmaLauncher.fromCurrentJvm(), env,
+                        Duration.ofSeconds(timeoutSeconds));
+                up.forEach(n -> out.println(n.render()));
+                out.println("cluster up: " + nodes + " nodes, journal " + journal + "; logs in "
+                        + local.nodeDir(1).getParent());
+                return 0;
+            } catch (IllegalStateException e) {
+                err.println("pmip cluster start: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Each node: pid, alive, ports.")
+    static final class Status implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            List<LocalCluster.NodeStatus> nodes = new LocalCluster(home()).status();
+            PrintWriter out = spec.commandLine().getOut();
+            if (nodes.isEmpty()) {
+                out.println("no cluster started here (" + home().resolve("var/cluster") + ")");
+                return 3;
+            }
+            nodes.forEach(n -> out.println(n.render()));
+            return nodes.stream().allMatch(LocalCluster.NodeStatus::alive) ? 0 : 3;
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            description = "SIGTERM every node, SIGKILL after the timeout; the local Cassandra too if `cluster start` started it.")
+    static final class Stop implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--timeout", defaultValue = "30", description = "Seconds before SIGKILL (default: ${DEFAULT-VALUE}).")
+        long timeoutSeconds;
+
+        @Option(names = "--keep-cassandra", description = "Leave the local Cassandra running even if `cluster start` started it.")
+        boolean keepCassandra;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            LocalCluster local = new LocalCluster(home());
+            Map<Integer, Boolean> stopped = local.stop(Duration.ofSeconds(timeoutSeconds));
+            stopped.forEach((node, clean) -> out.println("node-" + node + " " + (clean ? "stopped" : "killed (SIGKILL)")));
+            if (stopped.isEmpty()) {
+                out.println("no live node");
+            }
+            if (Files.exists(local.cassandraMarker()) && !keepCassandra) {
+                LocalCassandra cassandra = new LocalCassandra(
+                        LocalCassandraSettings.defaults(home().resolve("var").resolve("cassandra")));
+                out.println("cassandra: " + (cassandra.stop(LocalCassandra.DEFAULT_STOP_TIMEOUT) ? "stopped" : "not running"));
+                Files.deleteIfExists(local.cassandraMarker());
+            }
+            return 0;
+        }
+    }
+}

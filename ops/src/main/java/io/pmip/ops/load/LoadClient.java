@@ -1,0 +1,352 @@
+package io.pmip.ops.load;
+
+import io.pmip.protocol.Bytes;
+import io.pmip.protocol.Ipv6Prefix;
+import io.pmip.protocol.codec.DecodeContext;
+import io.pmip.protocol.codec.DecodeMode;
+import io.pmip.protocol.codec.MobilityHeaderDecodeException;
+import io.pmip.protocol.codec.MobilityHeaderDecoder;
+import io.pmip.protocol.codec.MobilityHeaderEncoder;
+import io.pmip.protocol.mh.AccessTechnologyType;
+import io.pmip.protocol.mh.BindingAckStatus;
+import io.pmip.protocol.mh.MobilityMessage;
+import io.pmip.protocol.mh.ProxyBindingAcknowledgement;
+import io.pmip.protocol.mh.ProxyBindingUpdate;
+import io.pmip.protocol.mh.option.AccessTechnologyTypeOption;
+import io.pmip.protocol.mh.option.HandoffIndicatorOption;
+import io.pmip.protocol.mh.option.HomeNetworkPrefixOption;
+import io.pmip.protocol.mh.option.MobileNodeIdentifier;
+import io.pmip.protocol.mh.option.MobileNodeLinkLayerIdentifier;
+import io.pmip.protocol.mh.option.MobilityOption;
+import io.pmip.protocol.mh.option.Timestamp;
+import io.pmip.protocol.transport.InboundDatagram;
+import io.pmip.protocol.transport.OutboundDatagram;
+import io.pmip.protocol.transport.SignalingTransport;
+import io.pmip.protocol.transport.SignalingTransports;
+import io.pmip.protocol.transport.TransportConfig;
+import io.pmip.protocol.transport.TransportException;
+import io.pmip.protocol.transport.TransportKind;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Recorder;
+
+/**
+ * A lean load generator of emulated MAGs (the seed of {@code pmip sim}): it speaks the MAG side of
+ * RFC 5213 with the codec and transports directly, without MAG actors, so one core can offer tens
+ * of thousands of PBUs per second. Each mobile node has at most one PBU outstanding; PBAs are
+ * matched by MN-Identifier and Sequence Number (RFC 5213 section 6.9.1.2). Not thread-safe: one
+ * phase runs at a time.
+ */
+public final class LoadClient implements AutoCloseable {
+    private static final long HIGHEST_LATENCY_MICROS = Duration.ofMinutes(2).toNanos() / 1000;
+
+    private final LoadProfile profile;
+    private final List<SignalingTransport> transports = new ArrayList<>();
+    private final Map<String, Integer> indexOf = new HashMap<>();
+    private final AtomicIntegerArray sequences;
+    private final AtomicReferenceArray<List<Ipv6Prefix>> prefixes;
+    private final ScheduledExecutorService timers;
+    private final LongAdder malformed = new LongAdder();
+    private volatile Run current;
+
+    private LoadClient(LoadProfile profile) {
+        this.profile = profile;
+        int n = profile.mobileNodes();
+        this.sequences = new AtomicIntegerArray(n);
+        this.prefixes = new AtomicReferenceArray<>(n);
+        for (int i = 0; i < n; i++) {
+            indexOf.put(profile.mobileNodeIdentifier(i), i);
+            prefixes.set(i, List.of());
+        }
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pmip-load-timers");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Opens one transport per MAG (UDP on 127.0.1.k, ephemeral port) or one raw Mobility Header
+     * socket on ::1 shared by every MAG.
+     *
+     * @throws TransportException when a socket cannot be opened (MH needs CAP_NET_RAW)
+     */
+    public static LoadClient open(LoadProfile profile) throws TransportException {
+        LoadClient client = new LoadClient(profile);
+        try {
+            int sockets = profile.transport() == TransportKind.MH_IPV6 ? 1 : profile.mags();
+            for (int k = 0; k < sockets; k++) {
+                client.transports.add(SignalingTransports.open(transportConfig(profile, k), client::onDatagram));
+            }
+        } catch (TransportException | RuntimeException e) {
+            client.close();
+            throw e;
+        }
+        return client;
+    }
+
+    private static TransportConfig transportConfig(LoadProfile profile, int mag) {
+        int queue = Math.max(TransportConfig.DEFAULT_SEND_QUEUE_CAPACITY, profile.maxInFlight() * 2);
+        try {
+            TransportConfig base = profile.transport() == TransportKind.MH_IPV6
+                    ? TransportConfig.mhIpv6(InetAddress.getByName("::1"))
+                    : TransportConfig.udpIpv4(InetAddress.getByAddress(new byte[] {127, 0, 1, (byte) (mag + 1)}), 0)
+                            .withReusePort(false);
+            return base.withSendQueueCapacity(queue);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public LoadProfile profile() {
+        return profile;
+    }
+
+    /** The Proxy-CoA of MAG {@code mag} (0-based). */
+    public InetAddress proxyCareOfAddress(int mag) {
+        return transports.get(profile.transport() == TransportKind.MH_IPV6 ? 0 : mag).localAddress();
+    }
+
+    /** The prefixes the LMA last granted mobile node {@code index}; empty before its registration. */
+    public List<Ipv6Prefix> prefixes(int index) {
+        return prefixes.get(index);
+    }
+
+    /** Datagrams that arrived and did not decode. */
+    public long malformed() {
+        return malformed.sum();
+    }
+
+    /**
+     * Runs one phase for every mobile node and returns when each got its PBA or gave up.
+     *
+     * @throws IllegalStateException when the phase does not finish within {@code timeout}
+     */
+    public LoadReport run(LoadPhase phase, Duration timeout) throws InterruptedException {
+        return run(phase, new InetSocketAddress(profile.lma(), profile.lmaPort()), timeout);
+    }
+
+    /**
+     * Runs one phase against another LMA address than the profile's (e.g. another node of the
+     * cluster): the same MAGs, mobile nodes, sequence numbers and prefixes.
+     */
+    public LoadReport run(LoadPhase phase, InetSocketAddress lma, Duration timeout) throws InterruptedException {
+        int n = profile.mobileNodes();
+        Run run = new Run(phase, n, lma);
+        current = run;
+        long start = System.nanoTime();
+        double rate = profile.ratePerSecond();
+        for (int i = 0; i < n; i++) {
+            long intended = rate > 0 ? start + (long) (i * 1e9 / rate) : System.nanoTime();
+            long wait = intended - System.nanoTime();
+            if (wait > 50_000) {
+                LockSupport.parkNanos(wait);
+            }
+            run.slots.acquire();
+            long sendAt = rate > 0 ? intended : System.nanoTime();
+            Pending p = new Pending(i, nextSequence(i), sendAt);
+            run.pending.set(i, p);
+            transmit(run, p);
+        }
+        if (!run.done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(phase + " did not finish within " + timeout + ": " + run.done.getCount()
+                    + " of " + n + " mobile nodes still waiting");
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        current = null;
+        Map<Integer, Long> statuses = new HashMap<>();
+        run.statuses.forEach((code, count) -> statuses.put(code, count.sum()));
+        return new LoadReport(phase, n, elapsed, run.latency.getIntervalHistogram(), statuses, run.timeouts.sum(),
+                run.retransmissions.sum() + run.resynchronizations.sum(), run.sendRefusals.sum());
+    }
+
+    private int nextSequence(int index) {
+        return sequences.updateAndGet(index, s -> (s + 1) & 0xffff);
+    }
+
+    private int magOf(int index) {
+        return index / profile.mobileNodesPerMag();
+    }
+
+    private void transmit(Run run, Pending p) {
+        ProxyBindingUpdate pbu = pbu(run.phase, p);
+        SignalingTransport transport = transports.get(profile.transport() == TransportKind.MH_IPV6 ? 0 : magOf(p.index));
+        OutboundDatagram datagram;
+        if (profile.transport() == TransportKind.MH_IPV6) {
+            byte[] bytes = MobilityHeaderEncoder.encode(pbu, (Inet6Address) transport.localAddress(),
+                    (Inet6Address) run.lma.getAddress());
+            datagram = new OutboundDatagram(bytes, run.lma.getAddress(), 0, transport.localAddress());
+        } else {
+            datagram = OutboundDatagram.to(run.lma.getAddress(), run.lma.getPort(),
+                    MobilityHeaderEncoder.encodeForIpv4Udp(pbu));
+        }
+        if (!transport.send(datagram)) {
+            // The retransmission timer below covers it, as it would a lost datagram.
+            run.sendRefusals.increment();
+        }
+        long timeoutNanos = profile.bindackTimeout().toNanos() << (p.transmissions - 1);
+        timers.schedule(() -> onBindackTimeout(run, p), timeoutNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * RFC 5213 section 6.9.1.1: MN-Identifier, Home Network Prefix (::/0 to ask for one), Handoff
+     * Indicator, Access Technology Type, Timestamp and the MN Link-layer Identifier; a new Timestamp
+     * at every transmission so a retransmission is not refused as stale. The link-layer identifier
+     * names the interface (RFC 5213 section 5.4.1.2), so a retransmitted initial PBU (HI 1) finds
+     * the session its first transmission created instead of opening a second one.
+     */
+    private ProxyBindingUpdate pbu(LoadPhase phase, Pending p) {
+        List<MobilityOption> options = new ArrayList<>(6);
+        options.add(MobileNodeIdentifier.nai(profile.mobileNodeIdentifier(p.index)));
+        List<Ipv6Prefix> known = prefixes.get(p.index);
+        if (phase == LoadPhase.REGISTER || known.isEmpty()) {
+            options.add(new HomeNetworkPrefixOption(Ipv6Prefix.UNSPECIFIED));
+        } else {
+            known.forEach(prefix -> options.add(new HomeNetworkPrefixOption(prefix)));
+        }
+        options.add(HandoffIndicatorOption.of(phase.handoffIndicator()));
+        options.add(AccessTechnologyTypeOption.of(AccessTechnologyType.IEEE_802_11));
+        options.add(Timestamp.of(Instant.now()));
+        options.add(new MobileNodeLinkLayerIdentifier(linkLayerIdentifier(p.index)));
+        int lifetime = phase == LoadPhase.DEREGISTER ? 0 : (profile.lifetimeSeconds() + 3) / 4;
+        return ProxyBindingUpdate.of(p.sequence, lifetime, options);
+    }
+
+    /** A locally administered MAC (02:...) unique per mobile node of this client. */
+    private Bytes linkLayerIdentifier(int index) {
+        int tag = profile.mobileNodeTag().hashCode();
+        return Bytes.of((byte) 0x02, (byte) tag, (byte) (index >>> 24), (byte) (index >>> 16), (byte) (index >>> 8),
+                (byte) index);
+    }
+
+    private void onBindackTimeout(Run run, Pending p) {
+        if (run.pending.get(p.index) != p) {
+            return;
+        }
+        if (p.transmissions < profile.maxTransmissions()) {
+            p.transmissions++;
+            run.retransmissions.increment();
+            transmit(run, p);
+        } else if (run.pending.compareAndSet(p.index, p, null)) {
+            run.timeouts.increment();
+            run.finish();
+        }
+    }
+
+    private void onDatagram(InboundDatagram datagram) {
+        MobilityMessage message;
+        try {
+            DecodeContext context = datagram.kind() == TransportKind.MH_IPV6
+                    ? DecodeContext.ipv6((Inet6Address) datagram.source(), (Inet6Address) datagram.destination(),
+                            DecodeMode.LENIENT)
+                    : DecodeContext.ipv4Udp(DecodeMode.LENIENT);
+            message = MobilityHeaderDecoder.decode(datagram.payload(), context).message();
+        } catch (MobilityHeaderDecodeException | RuntimeException e) {
+            malformed.increment();
+            return;
+        }
+        // A raw socket also sees this client's own PBUs: only PBAs matter here.
+        if (!(message instanceof ProxyBindingAcknowledgement pba)) {
+            return;
+        }
+        long now = System.nanoTime();
+        Run run = current;
+        Optional<String> mnId = pba.option(MobileNodeIdentifier.class).flatMap(MobileNodeIdentifier::naiText);
+        if (run == null || mnId.isEmpty()) {
+            return;
+        }
+        Integer index = indexOf.get(mnId.get());
+        if (index == null) {
+            return;
+        }
+        Pending p = run.pending.get(index);
+        if (p == null || p.sequence != pba.sequence() || !run.pending.compareAndSet(index, p, null)) {
+            return; // a duplicate PBA of a retransmitted PBU, or one of another client
+        }
+        if (pba.statusCode() == BindingAckStatus.TIMESTAMP_MISMATCH.code() && p.transmissions < profile.maxTransmissions()) {
+            // RFC 5213 section 6.9.1.2 (Timestamp): the MAG may send the PBU again with a new
+            // timestamp; a new Sequence Number, so the stale answers of the first one do not match.
+            run.resynchronizations.increment();
+            Pending again = new Pending(index, nextSequence(index), p.intendedNanos);
+            again.transmissions = p.transmissions + 1;
+            run.pending.set(index, again);
+            transmit(run, again);
+            return;
+        }
+        run.latency.recordValue(Math.min(HIGHEST_LATENCY_MICROS, Math.max(0, (now - p.intendedNanos) / 1000)));
+        run.statuses.computeIfAbsent(pba.statusCode(), c -> new LongAdder()).increment();
+        if (pba.isAccepted()) {
+            List<Ipv6Prefix> granted = pba.optionsOf(HomeNetworkPrefixOption.class).stream()
+                    .map(HomeNetworkPrefixOption::prefix).toList();
+            prefixes.set(index, run.phase == LoadPhase.DEREGISTER ? List.of() : granted);
+        }
+        run.finish();
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        transports.forEach(SignalingTransport::close);
+    }
+
+    /** One PBU awaiting its PBA; {@code transmissions} is touched only by the timer thread. */
+    private static final class Pending {
+        final int index;
+        final int sequence;
+        final long intendedNanos;
+        volatile int transmissions = 1;
+
+        Pending(int index, int sequence, long intendedNanos) {
+            this.index = index;
+            this.sequence = sequence;
+            this.intendedNanos = intendedNanos;
+        }
+    }
+
+    /** The shared state of one phase. */
+    private final class Run {
+        final LoadPhase phase;
+        final AtomicReferenceArray<Pending> pending;
+        final CountDownLatch done;
+        final Semaphore slots = new Semaphore(profile.maxInFlight());
+        final Recorder latency = new Recorder(HIGHEST_LATENCY_MICROS, 3);
+        final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+        final LongAdder timeouts = new LongAdder();
+        final LongAdder retransmissions = new LongAdder();
+        final LongAdder sendRefusals = new LongAdder();
+        final LongAdder resynchronizations = new LongAdder();
+
+        final InetSocketAddress lma;
+
+        Run(LoadPhase phase, int n, InetSocketAddress lma) {
+            this.phase = phase;
+            this.lma = lma;
+            this.pending = new AtomicReferenceArray<>(n);
+            this.done = new CountDownLatch(n);
+        }
+
+        void finish() {
+            slots.release();
+            done.countDown();
+        }
+    }
+}
