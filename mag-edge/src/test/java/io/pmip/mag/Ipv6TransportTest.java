@@ -1,5 +1,6 @@
 package io.pmip.mag;
 
+import io.pmip.protocol.testsupport.Netns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -25,7 +26,7 @@ class Ipv6TransportTest extends MagTestBase {
     void registersOverTheRawIpv6TransportWithVerifiedChecksums() throws Exception {
         assumeTrue(Netns.available(), "needs CAP_NET_RAW and CAP_SYS_ADMIN");
         InetAddress loopback = InetAddress.getByName("::1");
-        try (Netns ns = Netns.create();
+        try (Netns ns = Netns.create("mag");
                 TestLma lma = ns.run(() -> TestLma.open(TransportConfig.mhIpv6(loopback)));
                 MagNode node = ns.run(() -> MagNode.open(TransportConfig.mhIpv6(loopback)))) {
             MagConfig config = MagConfig.defaults(loopback, loopback, 0);

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pmip.lma.BindingEvent;
 import io.pmip.lma.history.ReplaySystem;
-import io.pmip.ops.replay.JournalWriter;
+import io.pmip.lma.history.JournalWriter;
 import io.pmip.persistence.PersistenceConfig;
 import io.pmip.persistence.cassandra.LocalCassandra;
 import io.pmip.persistence.schema.SchemaMigration;

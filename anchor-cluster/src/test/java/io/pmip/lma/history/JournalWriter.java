@@ -14,13 +14,13 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
  * Writes binding events straight into the journal under a binding entity's persistence id and
  * tags, bypassing the entity's rules: how a test plants a history the LMA would never write.
  */
-final class JournalWriter extends EventSourcedBehavior<JournalWriter.Write, BindingEvent, Long> {
-    record Write(BindingEvent event, ActorRef<Done> replyTo) {
+public final class JournalWriter extends EventSourcedBehavior<JournalWriter.Write, BindingEvent, Long> {
+    public record Write(BindingEvent event, ActorRef<Done> replyTo) {
     }
 
     private final String mnId;
 
-    static Behavior<Write> create(String mnId) {
+    public static Behavior<Write> create(String mnId) {
         return new JournalWriter(mnId);
     }
 

@@ -1,5 +1,6 @@
 package io.pmip.lma.node;
 
+import io.pmip.protocol.testsupport.Netns;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -16,7 +17,7 @@ final class TestNetwork implements AutoCloseable {
     }
 
     static TestNetwork create() throws Exception {
-        return new TestNetwork(Netns.available() ? Optional.of(Netns.create()) : Optional.empty());
+        return new TestNetwork(Netns.available() ? Optional.of(Netns.create("node")) : Optional.empty());
     }
 
     /** Runs {@code task} where sockets opened by it (and threads it starts) belong to this network. */

@@ -1,4 +1,4 @@
-package io.pmip.mag;
+package io.pmip.protocol.testsupport;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * ::1 reach them. A socket belongs to the namespace it was created in, so opening it on a
  * thread that joined the namespace is enough.
  */
-final class Netns implements AutoCloseable {
+public final class Netns implements AutoCloseable {
     private static final int CAP_NET_RAW = 13;
     private static final int CAP_SYS_ADMIN = 21;
     private static final int CLONE_NEWNET = 0x40000000;
@@ -43,7 +43,7 @@ final class Netns implements AutoCloseable {
     }
 
     /** Whether this process may create namespaces and raw sockets. */
-    static boolean available() throws IOException {
+    public static boolean available() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("CapEff:")) {
                 long effective = Long.parseUnsignedLong(line.substring(7).trim(), 16);
@@ -53,9 +53,9 @@ final class Netns implements AutoCloseable {
         return false;
     }
 
-    /** A namespace named mag-... with its loopback up. */
-    static Netns create() throws IOException, InterruptedException {
-        String name = "mag-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100_000;
+    /** A namespace named {@code prefix}-pid-n with its loopback up; the prefix names the test suite. */
+    public static Netns create(String prefix) throws IOException, InterruptedException {
+        String name = prefix + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100_000;
         ip("netns", "add", name);
         Netns ns = new Netns(name);
         try {
@@ -68,7 +68,7 @@ final class Netns implements AutoCloseable {
     }
 
     /** Runs {@code task} on a fresh thread inside this namespace. */
-    <T> T run(Callable<T> task) throws Exception {
+    public <T> T run(Callable<T> task) throws Exception {
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "netns-" + name));
         try {
             Future<T> result = executor.submit(() -> {
