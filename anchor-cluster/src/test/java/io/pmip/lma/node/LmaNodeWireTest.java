@@ -1,5 +1,6 @@
 package io.pmip.lma.node;
 
+import io.pmip.protocol.testsupport.Scapy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +32,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -214,7 +214,7 @@ class LmaNodeWireTest {
     @Test
     void scapyBuiltPbusAreAnsweredOverRawIpv6() throws Exception {
         Assumptions.assumeTrue(raw, "no CAP_NET_RAW");
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(SCAPY_PYTHON)), "no " + SCAPY_PYTHON);
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(Scapy.PYTHON)), "no " + Scapy.PYTHON);
         long now = PmipTimestamp.of(Instant.now()).value();
         try (WireClient mag = net.run(() -> WireClient.mh(lma.mhAddress()))) {
             byte[] complete = scapy("MIP6MH_BU(seq=7001, flags='AP', mhtime=25, options=[mnid('jack@lab.example'),"
@@ -240,39 +240,8 @@ class LmaNodeWireTest {
         }
     }
 
-    private static final String SCAPY_PYTHON = "/usr/bin/python3";
-
-    /** RFC 5213 section 8 options scapy lacks, built with their alignment (as protocol's test support does). */
-    private static final String SCAPY_PRELUDE = """
-            import sys, logging, struct
-            logging.getLogger("scapy.runtime").setLevel(logging.ERROR)
-            from scapy.layers.inet6 import *
-            def pmip_opt(otype, data, x, y):
-                cls = type("PmipOpt%d" % otype, (MIP6OptUnknown,), {"x": x, "y": y})
-                return cls(otype=otype, odata=data)
-            def hnp(prefix, plen):
-                return MIP6OptMobNetPrefix(otype=22, plen=plen, prefix=prefix)
-            def hi(value):
-                return pmip_opt(23, bytes([0, value]), 2, 0)
-            def att(value):
-                return pmip_opt(24, bytes([0, value]), 2, 0)
-            def timestamp(value):
-                return pmip_opt(27, struct.pack(">Q", value), 8, 2)
-            def mnid(nai):
-                return MIP6OptMNID(subtype=1, id=nai.encode())
-            pkt = IPv6(src="::1", dst="::1") / MH_EXPRESSION
-            print(bytes(pkt)[40:].hex())
-            """;
-
-    /** The Mobility Header bytes (checksum over ::1 -> ::1 computed by scapy). */
+    /** The Mobility Header scapy builds, with its checksum over ::1 -> ::1 (protocol's test support). */
     private static byte[] scapy(String mhExpression) throws Exception {
-        Process p = new ProcessBuilder(SCAPY_PYTHON, "-c", SCAPY_PRELUDE.replace("MH_EXPRESSION", mhExpression))
-                .redirectErrorStream(false).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError("scapy failed: " + err);
-        }
-        return java.util.HexFormat.of().parseHex(new String(out, StandardCharsets.US_ASCII).strip());
+        return Scapy.mobilityHeader("::1", "::1", mhExpression).mhBytes();
     }
 }
