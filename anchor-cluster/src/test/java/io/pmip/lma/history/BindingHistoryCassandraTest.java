@@ -1,5 +1,6 @@
 package io.pmip.lma.history;
 
+import io.pmip.lma.node.TestMag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,8 +109,8 @@ class BindingHistoryCassandraTest {
         replay = ReplaySystem.start(ReplaySystem.config(Optional.of(file), Map.of()));
         history = replay.history();
 
-        Mag mag1 = udpMag(MAG1, Duration.ofSeconds(8));
-        Mag mag2 = udpMag(MAG2, Duration.ofSeconds(3600));
+        TestMag mag1 = udpMag(MAG1, Duration.ofSeconds(8));
+        TestMag mag2 = udpMag(MAG2, Duration.ofSeconds(3600));
         Bytes ll = Bytes.fromHex("020000000a01");
         mag1.ref().tell(MagCommand.Attach.newAttachment("alice", ll, AccessTechnologyType.IEEE_802_11));
         alicePrefixes = mag1.expect(MagEvent.Registered.class, r -> r.kind() == PbuKind.INITIAL).homeNetworkPrefixes();
@@ -262,26 +263,7 @@ class BindingHistoryCassandraTest {
                         "PMIP_CASSANDRA_CONTACT_POINTS", cassandra.contactPointString())));
     }
 
-    private record Mag(ActorRef<MagCommand> ref, TestProbe<MagEvent> events) {
-        <T extends MagEvent> T expect(Class<T> type, Predicate<T> filter) {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (true) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("no matching " + type.getSimpleName() + " within " + WAIT);
-                }
-                MagEvent e = events.receiveMessage(Duration.ofNanos(left));
-                if (type.isInstance(e) && filter.test(type.cast(e))) {
-                    return type.cast(e);
-                }
-                if (e instanceof MagEvent.Rejected r) {
-                    throw new AssertionError("rejected: " + r);
-                }
-            }
-        }
-    }
-
-    private Mag udpMag(String address, Duration lifetime) throws Exception {
+    private TestMag udpMag(String address, Duration lifetime) throws Exception {
         InetAddress local = InetAddress.getByName(address);
         MagNode node = MagNode.open(TransportConfig.udpIpv4(local, 0));
         nodes.add(node);
@@ -289,7 +271,7 @@ class BindingHistoryCassandraTest {
                 .withRequestedLifetime(lifetime).withRefreshFraction(0.25)
                 .withBindackTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(8));
         TestProbe<MagEvent> events = kit.createTestProbe(MagEvent.class);
-        return new Mag(kit.spawn(MagActor.create(config, node, events.getRef()::tell, Clock.systemUTC())), events);
+        return new TestMag(kit.spawn(MagActor.create(config, node, events.getRef()::tell, Clock.systemUTC())), events, WAIT);
     }
 
     private static <T> T join(CompletionStage<T> stage) {

@@ -65,26 +65,7 @@ class LmaNodeMagTest {
         }
     }
 
-    private record Mag(ActorRef<MagCommand> ref, TestProbe<MagEvent> events) {
-        <T extends MagEvent> T expect(Class<T> type, java.util.function.Predicate<T> filter) {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (true) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("no matching " + type.getSimpleName() + " within " + WAIT);
-                }
-                MagEvent e = events.receiveMessage(Duration.ofNanos(left));
-                if (type.isInstance(e) && filter.test(type.cast(e))) {
-                    return type.cast(e);
-                }
-                if (e instanceof MagEvent.Rejected r) {
-                    throw new AssertionError("rejected: " + r);
-                }
-            }
-        }
-    }
-
-    private Mag udpMag(String address, Duration lifetime) throws Exception {
+    private TestMag udpMag(String address, Duration lifetime) throws Exception {
         InetAddress local = InetAddress.getByName(address);
         MagNode node = net.run(() -> MagNode.open(TransportConfig.udpIpv4(local, 0)));
         nodes.add(node);
@@ -94,10 +75,10 @@ class LmaNodeMagTest {
         return spawn(config, node);
     }
 
-    private Mag spawn(MagConfig config, MagNode node) {
+    private TestMag spawn(MagConfig config, MagNode node) {
         TestProbe<MagEvent> events = kit.createTestProbe(MagEvent.class);
         ActorRef<MagCommand> ref = kit.spawn(MagActor.create(config, node, events.getRef()::tell, Clock.systemUTC()));
-        return new Mag(ref, events);
+        return new TestMag(ref, events, WAIT);
     }
 
     private static boolean inPool(List<Ipv6Prefix> prefixes) {
@@ -106,8 +87,8 @@ class LmaNodeMagTest {
 
     @Test
     void udpAttachRefreshHandoffAndDetach() throws Exception {
-        Mag mag1 = udpMag("127.0.0.1", Duration.ofSeconds(8));
-        Mag mag2 = udpMag("127.0.0.2", Duration.ofSeconds(3600));
+        TestMag mag1 = udpMag("127.0.0.1", Duration.ofSeconds(8));
+        TestMag mag2 = udpMag("127.0.0.2", Duration.ofSeconds(3600));
         Bytes ll = Bytes.fromHex("020000000a01");
 
         mag1.ref().tell(MagCommand.Attach.newAttachment("alice@lab.example", ll, AccessTechnologyType.IEEE_802_11));
@@ -146,7 +127,7 @@ class LmaNodeMagTest {
         InetAddress loopback = InetAddress.getByName("::1");
         MagNode node = net.run(() -> MagNode.open(TransportConfig.mhIpv6(loopback)));
         nodes.add(node);
-        Mag mag = spawn(MagConfig.defaults(loopback, lma.mhAddress(), 0)
+        TestMag mag = spawn(MagConfig.defaults(loopback, lma.mhAddress(), 0)
                 .withBindackTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(4)), node);
 
         mag.ref().tell(MagCommand.Attach.newAttachment("carol@lab.example", Bytes.fromHex("020000000b01"),

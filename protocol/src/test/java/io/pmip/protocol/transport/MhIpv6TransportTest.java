@@ -1,5 +1,6 @@
 package io.pmip.protocol.transport;
 
+import io.pmip.protocol.testsupport.LinuxTestSupport;
 import static io.pmip.protocol.transport.Heartbeats.checksumVerifies;
 import static io.pmip.protocol.transport.Heartbeats.heartbeat;
 import static io.pmip.protocol.transport.Heartbeats.sequence;

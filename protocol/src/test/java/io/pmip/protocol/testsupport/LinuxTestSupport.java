@@ -1,4 +1,4 @@
-package io.pmip.protocol.transport;
+package io.pmip.protocol.testsupport;
 
 import com.sun.jna.Library;
 import com.sun.jna.Memory;
@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
  * has joined a network namespace or dropped a capability (both are per-thread on Linux), and the
  * ip(8) command.
  */
-final class LinuxTestSupport {
-    static final int CAP_NET_RAW = 13;
-    static final int CAP_SYS_ADMIN = 21;
+public final class LinuxTestSupport {
+    public static final int CAP_NET_RAW = 13;
+    public static final int CAP_SYS_ADMIN = 21;
     private static final int CLONE_NEWNET = 0x40000000;
     private static final int O_RDONLY_CLOEXEC = 0x80000;
     private static final int LINUX_CAPABILITY_VERSION_3 = 0x20080522;
@@ -45,7 +45,7 @@ final class LinuxTestSupport {
     }
 
     /** Whether the process has {@code capability} in its effective set (from /proc/self/status). */
-    static boolean hasCapability(int capability) throws IOException {
+    public static boolean hasCapability(int capability) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("CapEff:")) {
                 long effective = Long.parseUnsignedLong(line.substring(7).trim(), 16);
@@ -56,7 +56,7 @@ final class LinuxTestSupport {
     }
 
     /** Runs {@code task} on a fresh thread inside network namespace {@code name} (/run/netns/name). */
-    static <T> T inNamespace(String name, Callable<T> task) throws Exception {
+    public static <T> T inNamespace(String name, Callable<T> task) throws Exception {
         return onFreshThread("netns-" + name, () -> {
             int fd = LibC.INSTANCE.open("/run/netns/" + name, O_RDONLY_CLOEXEC);
             if (fd < 0) {
@@ -74,7 +74,7 @@ final class LinuxTestSupport {
     }
 
     /** Runs {@code task} on a fresh thread whose effective capability set lacks {@code capability}. */
-    static <T> T withoutCapability(int capability, Callable<T> task) throws Exception {
+    public static <T> T withoutCapability(int capability, Callable<T> task) throws Exception {
         return onFreshThread("without-cap-" + capability, () -> {
             Memory header = new Memory(8);
             header.setInt(0, LINUX_CAPABILITY_VERSION_3);
@@ -111,7 +111,7 @@ final class LinuxTestSupport {
     }
 
     /** Runs ip(8) with {@code args}; fails with its output unless it exits 0. */
-    static void ip(String... args) throws IOException, InterruptedException {
+    public static void ip(String... args) throws IOException, InterruptedException {
         String output = run(args);
         if (output != null) {
             throw new IOException("ip " + String.join(" ", args) + " failed: " + output);
@@ -119,7 +119,7 @@ final class LinuxTestSupport {
     }
 
     /** Runs ip(8) and ignores failure: for cleanup of what may not exist. */
-    static void ipQuietly(String... args) {
+    public static void ipQuietly(String... args) {
         try {
             run(args);
         } catch (IOException | InterruptedException e) {
