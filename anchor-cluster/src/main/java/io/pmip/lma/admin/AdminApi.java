@@ -6,6 +6,7 @@ import static io.pmip.lma.admin.Endpoint.Access.TOKEN;
 
 import io.pmip.lma.BindingShard;
 import io.pmip.lma.metrics.LmaMetrics;
+import io.pmip.lma.peer.MagPeers;
 import io.pmip.lma.signaling.SignalingIngress;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,14 +30,20 @@ public final class AdminApi {
 
     /** Everything the handlers read: the node's actor system, entities, signaling and read side. */
     public record Context(ActorSystem<?> system, BindingShard shard, SignalingIngress ingress, LmaMetrics metrics,
-            Optional<BindingIndex> index, Optional<EventHistory> history, AdminSettings settings) {
+            Optional<BindingIndex> index, Optional<EventHistory> history, AdminSettings settings,
+            Optional<MagPeers> peers) {
+        /** Without MAG peers (heartbeats off). */
+        public Context(ActorSystem<?> system, BindingShard shard, SignalingIngress ingress, LmaMetrics metrics,
+                Optional<BindingIndex> index, Optional<EventHistory> history, AdminSettings settings) {
+            this(system, shard, ingress, metrics, index, history, settings, Optional.empty());
+        }
     }
 
     public AdminApi(Context c) {
         BindingsResource bindings = new BindingsResource(c.index(), c.history(), c.shard(),
                 new Revocation(c.ingress(), c.metrics(), c.settings().revocationTimeout()), c.settings().askTimeout(),
                 c.settings().maxPageSize());
-        MagsResource mags = new MagsResource(c.index(), c.ingress());
+        MagsResource mags = new MagsResource(c.index(), c.ingress(), c.peers(), c.settings().askTimeout());
         ClusterResource cluster = new ClusterResource(c.system(), c.settings().askTimeout());
         PrefixPoolsResource pools = new PrefixPoolsResource(c.shard(),
                 c.system().settings().config().getConfig("pmip.lma.prefix-pools"));

@@ -2,6 +2,8 @@ package io.pmip.lma.admin;
 
 import io.pmip.lma.BindingShard;
 import io.pmip.lma.metrics.LmaMetrics;
+import io.pmip.lma.peer.MagBindings;
+import io.pmip.lma.peer.MagPeers;
 import io.pmip.lma.signaling.SignalingIngress;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -44,7 +46,7 @@ public final class AdminServer implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound
      */
     public static Optional<AdminServer> startIfConfigured(ActorSystem<?> system, BindingShard shard,
-            SignalingIngress ingress, LmaMetrics metrics, Map<String, String> env) {
+            SignalingIngress ingress, LmaMetrics metrics, Optional<MagPeers> peers, Map<String, String> env) {
         AdminSettings settings = AdminSettings.fromConfig(system.settings().config(), env);
         if (!settings.enabled()) {
             log.info("admin API disabled (pmip.admin.enabled = false)");
@@ -55,11 +57,11 @@ public final class AdminServer implements AutoCloseable {
                     + "(the API is never served without authentication); signaling runs without it.");
             return Optional.empty();
         }
-        return Optional.of(start(system, shard, ingress, metrics, settings));
+        return Optional.of(start(system, shard, ingress, metrics, peers, settings));
     }
 
     public static AdminServer start(ActorSystem<?> system, BindingShard shard, SignalingIngress ingress,
-            LmaMetrics metrics, AdminSettings settings) {
+            LmaMetrics metrics, Optional<MagPeers> peers, AdminSettings settings) {
         String token = settings.token().orElseThrow(() -> new IllegalArgumentException("no admin token"));
         Optional<ReadJournals.Choice> readJournal = ReadJournals.pluginFor(system.settings().config());
         if (readJournal.isEmpty()) {
@@ -69,7 +71,7 @@ public final class AdminServer implements AutoCloseable {
         Optional<BindingReadSide> readSide = readJournal.map(id -> BindingReadSide.start(system, id, new BindingIndex()));
         Optional<EventHistory> history = readJournal.map(c -> new EventHistory(system, c.pluginId()));
         AdminApi api = new AdminApi(new AdminApi.Context(system, shard, ingress, metrics,
-                readSide.map(BindingReadSide::index), history, settings));
+                readSide.map(BindingReadSide::index), history, settings, peers));
         Router router = new Router(api.endpoints(), token, settings.openHealth(), settings.openMetrics(), metrics);
         ServerBinding binding;
         try {
@@ -92,6 +94,12 @@ public final class AdminServer implements AutoCloseable {
 
     public InetSocketAddress address() {
         return binding.localAddress();
+    }
+
+    /** The mobile nodes of a MAG from this server's read side, when it has one (for RFC 5847 restarts). */
+    public Optional<MagBindings> magBindings() {
+        return readSide.map(BindingReadSide::index).map(index -> mag -> Optional.of(
+                index.mag(mag).map(BindingIndex.MagRow::mobileNodes).orElse(java.util.List.of())));
     }
 
     AdminApi api() {

@@ -1,10 +1,14 @@
 package io.pmip.lma.admin;
 
+import io.pmip.lma.peer.MagPeers;
+import io.pmip.lma.peer.PeerStatus;
 import io.pmip.lma.signaling.SignalingIngress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -12,16 +16,21 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
 
 /**
  * /api/mags: what this LMA knows of each MAG. Bindings come from the read side (cluster-wide); the
- * last PBU this node received from it from the signaling ingress (this node only). The LMA runs no
- * heartbeat state machine of its own yet (it only answers a MAG's Heartbeat requests), so the
- * heartbeat state and the MAG's restart counter are reported as "unknown" rather than guessed.
+ * last PBU this node received from it from the signaling ingress (this node only); the heartbeat path
+ * state and the MAG's Restart Counter from its RFC 5847 peer entity, wherever in the cluster it runs
+ * ("disabled" when heartbeats are off, "unknown" when the peer does not answer in time).
  */
 final class MagsResource {
     static final String UNKNOWN = "unknown";
+    static final String DISABLED = "disabled";
 
-    /** One MAG. {@code lastSeen}: its latest journaled event; {@code lastPbuHere}: its last PBU to this node. */
+    /**
+     * One MAG. {@code lastSeen}: its latest journaled event; {@code lastPbuHere}: its last PBU to this node;
+     * {@code heartbeatState}: up, down, unknown or disabled; the heartbeat fields are null when not known.
+     */
     record MagView(String mag, int bindings, int sessions, List<String> mobileNodes, Instant lastSeen,
-            Instant lastPbuHere, String transport, String heartbeatState, String restartCounter) {
+            Instant lastPbuHere, String transport, String heartbeatState, Long restartCounter,
+            Instant lastHeartbeat, Integer missedHeartbeats) {
         MagView {
             mobileNodes = List.copyOf(mobileNodes);
         }
@@ -29,24 +38,28 @@ final class MagsResource {
 
     private final Optional<BindingIndex> index;
     private final SignalingIngress ingress;
+    private final Optional<MagPeers> peers;
+    private final Duration timeout;
 
-    MagsResource(Optional<BindingIndex> index, SignalingIngress ingress) {
+    MagsResource(Optional<BindingIndex> index, SignalingIngress ingress, Optional<MagPeers> peers, Duration timeout) {
         this.index = index;
         this.ingress = ingress;
+        this.peers = peers;
+        this.timeout = timeout;
     }
 
     CompletionStage<HttpResponse> list(ApiRequest request) {
-        return CompletableFuture.completedFuture(Json.ok(Json.object("mags", views())));
+        return views(Optional.empty()).thenApply(views -> Json.ok(Json.object("mags", views)));
     }
 
     CompletionStage<HttpResponse> get(ApiRequest request) {
         String mag = Filters.mag(request.path("id"));
-        MagView view = views().stream().filter(v -> v.mag().equals(mag)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("unknown_mag", "no binding, event or PBU from MAG " + mag));
-        return CompletableFuture.completedFuture(Json.ok(view));
+        return views(Optional.of(mag)).thenApply(views -> Json.ok(views.stream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("unknown_mag", "no binding, event or PBU from MAG " + mag))));
     }
 
-    List<MagView> views() {
+    /** Every MAG, or only {@code only}; peer entities are asked only about the MAGs listed. */
+    CompletionStage<List<MagView>> views(Optional<String> only) {
         BindingIndex readSide = index.orElseThrow(() -> ApiException.unavailable("no_read_side",
                 "the configured journal has no read journal, so MAGs cannot be listed from the read side"));
         Map<String, SignalingIngress.MagContact> contacts = ingress.magContacts();
@@ -54,7 +67,8 @@ final class MagsResource {
         readSide.mags().forEach(r -> rows.put(r.mag(), r));
         TreeSet<String> all = new TreeSet<>(rows.keySet());
         all.addAll(contacts.keySet());
-        return all.stream().map(mag -> {
+        only.ifPresent(mag -> all.retainAll(Set.of(mag)));
+        List<CompletableFuture<MagView>> views = all.stream().map(mag -> heartbeat(mag).thenApply(peer -> {
             Optional<BindingIndex.MagRow> row = Optional.ofNullable(rows.get(mag));
             Optional<SignalingIngress.MagContact> contact = Optional.ofNullable(contacts.get(mag));
             return new MagView(mag,
@@ -64,7 +78,21 @@ final class MagsResource {
                     row.map(BindingIndex.MagRow::lastSeen).orElse(null),
                     contact.map(SignalingIngress.MagContact::lastSeen).orElse(null),
                     contact.map(c -> c.kind().name()).orElse(null),
-                    UNKNOWN, UNKNOWN);
-        }).toList();
+                    peer.map(p -> p.state().label()).orElse(peers.isPresent() ? UNKNOWN : DISABLED),
+                    peer.filter(p -> p.restartCounter().isPresent()).map(p -> p.restartCounter().getAsLong())
+                            .orElse(null),
+                    peer.flatMap(PeerStatus::lastHeartbeat).orElse(null),
+                    peer.map(PeerStatus::missed).orElse(null));
+        }).toCompletableFuture()).toList();
+        return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new))
+                .thenApply(done -> views.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** The MAG's peer state; empty when heartbeats are off or its entity does not answer in time. */
+    private CompletionStage<Optional<PeerStatus>> heartbeat(String mag) {
+        if (peers.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return peers.get().status(mag, timeout).handle((status, failure) -> Optional.ofNullable(status));
     }
 }

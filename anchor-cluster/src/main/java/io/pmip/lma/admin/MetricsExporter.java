@@ -4,6 +4,7 @@ import io.pmip.lma.BindingEntity;
 import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.metrics.MetricKey;
 import io.pmip.lma.metrics.MetricsSnapshot;
+import io.pmip.lma.peer.PathState;
 import io.pmip.lma.signaling.SignalingIngress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,6 +70,14 @@ final class MetricsExporter {
                 "Binding Revocation Indications not acknowledged in time."));
         m.put("revocation_not_sent", new Counter("pmip_revocations_not_sent_total",
                 "Binding Revocation Indications that could not be sent (no transport, queue full)."));
+        m.put("heartbeat_path_down", new Counter("pmip_heartbeat_path_down_total",
+                "MAGs declared DOWN after MISSING_HEARTBEATS_ALLOWED unanswered Heartbeat requests (RFC 5847 3.1)."));
+        m.put("mag_restart_detected", new Counter("pmip_mag_restarts_detected_total",
+                "MAG restarts detected from a changed Restart Counter in a Heartbeat response (RFC 5847)."));
+        m.put("mag_restart_sessions_removed", new Counter("pmip_mag_restart_sessions_removed_total",
+                "Mobility sessions removed because their MAG restarted and lost them (RFC 5847)."));
+        m.put("mag_restart_cleanup_failed", new Counter("pmip_mag_restart_cleanups_failed_total",
+                "Restarted MAGs whose stale sessions could not all be removed (left to expire)."));
         return Map.copyOf(m);
     }
 
@@ -128,10 +137,8 @@ final class MetricsExporter {
                     List.of(PrometheusText.Sample.of(i.sessionCount())));
             text.family("pmip_read_side_events_total", "counter", "Binding events folded into this node's read side.",
                     List.of(PrometheusText.Sample.of(i.eventsApplied())));
-            // The LMA runs no heartbeat state machine yet (RFC 5847 on the LMA side is a later issue).
-            text.family("pmip_heartbeat_peers", "gauge", "MAGs by heartbeat state as this node knows it.",
-                    List.of(PrometheusText.Sample.of(Map.of("state", MagsResource.UNKNOWN), i.mags().size())));
         });
+        heartbeatPeers(text, metrics.heartbeatPeersByState());
         regions.ifPresent(r -> {
             List<PrometheusText.Sample> entities = new ArrayList<>();
             List<PrometheusText.Sample> shards = new ArrayList<>();
@@ -148,6 +155,17 @@ final class MetricsExporter {
         text.family("pmip_redirects_total", "counter", "RFC 6463 redirects sent (0: runtime redirect not supported).",
                 List.of(PrometheusText.Sample.of(0)));
         return text.text();
+    }
+
+    /** RFC 5847 peers this node heartbeats, by path state; every state listed, 0 included. */
+    private static void heartbeatPeers(PrometheusText text, Map<String, Long> byState) {
+        List<PrometheusText.Sample> samples = new ArrayList<>();
+        for (PathState state : PathState.values()) {
+            samples.add(PrometheusText.Sample.of(Map.of("state", state.label()), byState.getOrDefault(state.label(), 0L)));
+        }
+        text.family("pmip_heartbeat_peers", "gauge",
+                "MAGs this node sends RFC 5847 Heartbeat requests to, by path state (sum over nodes: the cluster).",
+                samples);
     }
 
     /** PBU received to PBA sent, from the HdrHistogram (microseconds) into fixed second buckets. */
@@ -179,8 +197,9 @@ final class MetricsExporter {
 
     private static boolean hasLabels(String name) {
         return switch (name) {
-            case "entity_timeout", "entity_failure", "revocation_sent", "revocation_timeout", "revocation_not_sent" ->
-                    false;
+            case "entity_timeout", "entity_failure", "revocation_sent", "revocation_timeout", "revocation_not_sent",
+                    "heartbeat_path_down", "mag_restart_detected", "mag_restart_sessions_removed",
+                    "mag_restart_cleanup_failed" -> false;
             default -> true;
         };
     }

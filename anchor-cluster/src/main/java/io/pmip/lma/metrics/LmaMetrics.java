@@ -23,6 +23,8 @@ public final class LmaMetrics {
     private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(1);
 
     private final Map<MetricKey, LongAdder> counters = new ConcurrentHashMap<>();
+    /** RFC 5847 path state of each MAG peer hosted on this node, for the heartbeat peers gauge. */
+    private final Map<String, String> heartbeatPeers = new ConcurrentHashMap<>();
     private final ConcurrentHistogram pbaLatency = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
 
     /** The name a Mobility Header type has in counters (IANA "Mobility Header Types"). */
@@ -39,6 +41,27 @@ public final class LmaMetrics {
 
     public void increment(MetricKey key) {
         counters.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    public void add(MetricKey key, long amount) {
+        counters.computeIfAbsent(key, k -> new LongAdder()).add(amount);
+    }
+
+    /** A MAG peer hosted here is heartbeated and its path is in {@code state}. */
+    public void heartbeatPeer(String mag, String state) {
+        heartbeatPeers.put(mag, state);
+    }
+
+    /** A MAG peer is no longer heartbeated from this node (stopped, or moved to another node). */
+    public void heartbeatPeerGone(String mag) {
+        heartbeatPeers.remove(mag);
+    }
+
+    /** MAG peers heartbeated from this node, by path state. */
+    public Map<String, Long> heartbeatPeersByState() {
+        Map<String, Long> byState = new java.util.TreeMap<>();
+        heartbeatPeers.values().forEach(state -> byState.merge(state, 1L, Long::sum));
+        return byState;
     }
 
     public void received(int mhType) {

@@ -51,6 +51,9 @@ public final class LmaConfig {
         m.put("PMIP_CLUSTER_HOST", "pekko.remote.artery.canonical.hostname");
         m.put("PMIP_CLUSTER_PORT", "pekko.remote.artery.canonical.port");
         m.put("PMIP_HOME", "pmip.lma.node.home");
+        m.put("PMIP_LMA_HEARTBEAT_ENABLED", "pmip.lma.heartbeat.enabled");
+        m.put("PMIP_LMA_HEARTBEAT_INTERVAL", "pmip.lma.heartbeat.interval");
+        m.put("PMIP_LMA_HEARTBEAT_MISSING_ALLOWED", "pmip.lma.heartbeat.missing-heartbeats-allowed");
         return Map.copyOf(m);
     }
 

@@ -4,6 +4,9 @@ import com.typesafe.config.Config;
 import io.pmip.lma.BindingShard;
 import io.pmip.lma.admin.AdminServer;
 import io.pmip.lma.metrics.LmaMetrics;
+import io.pmip.lma.peer.HeartbeatSettings;
+import io.pmip.lma.peer.MagBindings;
+import io.pmip.lma.peer.MagPeers;
 import io.pmip.lma.signaling.SignalingIngress;
 import io.pmip.lma.signaling.SignalingSettings;
 import io.pmip.persistence.cassandra.LocalCassandra;
@@ -95,8 +98,18 @@ public final class LmaNode implements AutoCloseable {
                         ingress.close();
                         return CompletableFuture.completedFuture(Done.getInstance());
                     });
+            // The read side, when the admin API starts one, is how a restarted MAG's bindings are found.
+            java.util.concurrent.atomic.AtomicReference<MagBindings> readSide =
+                    new java.util.concurrent.atomic.AtomicReference<>(MagBindings.NONE);
+            HeartbeatSettings heartbeat = HeartbeatSettings.fromConfig(config.getConfig("pmip.lma"));
+            java.util.Optional<MagPeers> peers = heartbeat.enabled()
+                    ? java.util.Optional.of(MagPeers.init(system, heartbeat, MagPeers.sender(ingress),
+                            mag -> readSide.get().mobileNodesAt(mag), shard, metrics, clock))
+                    : java.util.Optional.empty();
+            peers.ifPresent(ingress::attach);
             java.util.Optional<AdminServer> admin = AdminServer.startIfConfigured(system, shard, ingress, metrics,
-                    System.getenv());
+                    peers, System.getenv());
+            admin.flatMap(AdminServer::magBindings).ifPresent(readSide::set);
             LmaNode lma = new LmaNode(system, shard, ingress, metrics, restartCounter, admin);
             log.info("LMA node started: cluster={} udp={} mh={} journal={} restart-counter={}", lma.clusterAddress(),
                     lma.udpAddress(), lma.mhAddress(), node.getString("journal"), restartCounter);

@@ -76,6 +76,7 @@ public final class SignalingIngress implements AutoCloseable {
     private final PendingRevocations revocations = new PendingRevocations();
     /** Where each authorized MAG last sent a PBU from, so the LMA can start an exchange with it. */
     private final Map<String, MagContact> magContacts = new ConcurrentHashMap<>();
+    private volatile MagSignals magSignals = MagSignals.NONE;
 
     /** How a MAG was last reached: its transport, source port, the LMA address it used, and when. */
     public record MagContact(TransportKind kind, InetAddress mag, int port, InetAddress lmaAddress, Instant lastSeen) {
@@ -142,6 +143,11 @@ public final class SignalingIngress implements AutoCloseable {
         return Map.copyOf(magContacts);
     }
 
+    /** Who hears of the MAGs this node receives signaling from (the heartbeat peers); replaces the previous. */
+    public void attach(MagSignals signals) {
+        this.magSignals = signals;
+    }
+
     /**
      * Sends a Binding Revocation Indication to a MAG from the LMA address the MAG last used (RFC 5846
      * section 6.1) and completes with its acknowledgement, matched by Sequence Number (section 6.2).
@@ -168,22 +174,41 @@ public final class SignalingIngress implements AutoCloseable {
         }
         PendingRevocations.Pending pending = revocations.register(timeout);
         BindingRevocationIndication bri = indication.apply(pending.sequence());
-        byte[] bytes;
-        InetAddress source = contact != null ? contact.lmaAddress() : null;
-        if (kind == TransportKind.MH_IPV6) {
-            Inet6Address from = (Inet6Address) (source != null ? source : transport.localAddress());
-            bytes = MobilityHeaderEncoder.encode(bri, from, (Inet6Address) destination);
-        } else {
-            bytes = MobilityHeaderEncoder.encodeForIpv4Udp(bri);
-        }
         int port = contact != null ? contact.port() : PMIP_UDP_PORT;
-        if (transport.send(new OutboundDatagram(bytes, destination, port, source))) {
-            metrics.sent(bri.mhType(), bri.revocationTriggerCode());
-        } else {
-            metrics.sendFailed(bri.mhType());
+        if (!sendToMag(kind, destination, port, contact != null ? contact.lmaAddress() : null, bri,
+                bri.revocationTriggerCode())) {
             revocations.cancel(pending.sequence(), new IllegalStateException("send queue refused the BRI to " + mag));
         }
         return pending.acknowledged();
+    }
+
+    /**
+     * Sends a message the LMA initiates (a BRI, a Heartbeat request of RFC 5847 section 3.1) to a MAG on
+     * {@code kind}, from {@code lmaAddress} (the address the MAG used; null: the transport's own).
+     *
+     * @param status the status label the sent counter gets
+     * @return false when there is no such transport or its send queue refused the datagram (counted)
+     */
+    public boolean sendToMag(TransportKind kind, InetAddress mag, int port, InetAddress lmaAddress,
+            MobilityMessage message, int status) {
+        SignalingTransport transport = transport(kind);
+        if (transport == null) {
+            metrics.sendFailed(message.mhType());
+            return false;
+        }
+        byte[] bytes;
+        if (kind == TransportKind.MH_IPV6) {
+            Inet6Address from = (Inet6Address) (lmaAddress != null ? lmaAddress : transport.localAddress());
+            bytes = MobilityHeaderEncoder.encode(message, from, (Inet6Address) mag);
+        } else {
+            bytes = MobilityHeaderEncoder.encodeForIpv4Udp(message);
+        }
+        if (transport.send(new OutboundDatagram(bytes, mag, port, lmaAddress))) {
+            metrics.sent(message.mhType(), status);
+            return true;
+        }
+        metrics.sendFailed(message.mhType());
+        return false;
     }
 
     /** Stops receiving and sending on every transport; idempotent. */
@@ -238,6 +263,9 @@ public final class SignalingIngress implements AutoCloseable {
             onBindingUpdate(pbu, datagram, receivedNanos);
         } else if (message instanceof Heartbeat hb && !hb.response()) {
             onHeartbeatRequest(hb, datagram);
+        } else if (message instanceof Heartbeat hb) {
+            // RFC 5847 section 3.1: the answer to a request of this LMA; the MAG's peer entity matches it.
+            magSignals.heartbeatResponse(datagram.source().getHostAddress(), hb, datagram.receivedAt());
         } else if (message instanceof BindingRevocationAcknowledgement bra) {
             if (!revocations.acknowledge(bra)) {
                 metrics.dropped("unexpected_bra"); // late (after the timeout) or never asked for
@@ -245,8 +273,7 @@ public final class SignalingIngress implements AutoCloseable {
         } else if (message instanceof UnknownMessage) {
             onUnknownType(datagram);
         } else {
-            // Heartbeat responses (this LMA sends no requests yet), PBAs, BEs, revocation acks:
-            // nothing an LMA answers.
+            // PBAs, BEs: nothing an LMA answers.
             metrics.dropped("unexpected_type");
         }
     }
@@ -273,8 +300,10 @@ public final class SignalingIngress implements AutoCloseable {
             reject(datagram, pbu, BindingAckStatus.MAG_NOT_AUTHORIZED_FOR_PROXY_REG, "unauthorized_mag");
             return;
         }
-        magContacts.put(datagram.source().getHostAddress(), new MagContact(datagram.kind(), datagram.source(),
-                datagram.sourcePort(), datagram.destination(), datagram.receivedAt()));
+        MagContact contact = new MagContact(datagram.kind(), datagram.source(), datagram.sourcePort(),
+                datagram.destination(), datagram.receivedAt());
+        magContacts.put(datagram.source().getHostAddress(), contact);
+        magSignals.observed(contact);
         // RFC 6602 section 4.2: this LMA never sets B in a PBA, so a MAG has no business sending a bulk
         // PBU; the entity is keyed by mobile node and cannot resolve a group.
         if (pbu.bulkBindingUpdate()) {
