@@ -1,5 +1,6 @@
 package io.pmip.lma.peer;
 
+import io.pmip.lma.Addresses;
 import io.pmip.lma.BindingShard;
 import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.signaling.MagSignals;
@@ -90,12 +91,12 @@ public final class MagPeers implements MagSignals {
         // RFC 5847 section 5.2: the Restart Counter option rides in the response.
         OptionalLong counter = response.option(RestartCounter.class).map(c -> OptionalLong.of(c.counter()))
                 .orElse(OptionalLong.empty());
-        sharding.entityRefFor(MagPeerEntity.TYPE_KEY, mag)
+        sharding.entityRefFor(MagPeerEntity.TYPE_KEY, Addresses.canonical(mag))
                 .tell(new MagPeerEntity.HeartbeatAnswered(response.sequence(), counter, receivedAt));
     }
 
-    /** The peer state of {@code mag}, wherever its entity lives. */
+    /** The peer state of {@code mag} (an address literal in any form), wherever its entity lives. */
     public CompletionStage<PeerStatus> status(String mag, Duration timeout) {
-        return sharding.entityRefFor(MagPeerEntity.TYPE_KEY, mag).ask(MagPeerEntity.GetStatus::new, timeout);
+        return sharding.entityRefFor(MagPeerEntity.TYPE_KEY, Addresses.canonical(mag)).ask(MagPeerEntity.GetStatus::new, timeout);
     }
 }
