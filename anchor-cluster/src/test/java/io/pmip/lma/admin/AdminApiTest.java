@@ -292,7 +292,10 @@ class AdminApiTest {
         JsonNode m = mags.get(0);
         assertEquals("127.0.0.1", m.path("mag").asText());
         assertTrue(m.path("bindings").asInt() >= 2, m.toString());
+        // Heartbeats every 60 s by default: the MAG is a peer, not asked yet.
         assertEquals("unknown", m.path("heartbeatState").asText());
+        assertTrue(m.path("restartCounter").isNull(), m.toString());
+        assertEquals(0, m.path("missedHeartbeats").asInt(-1), m.toString());
         assertEquals("UDP_IPV4", m.path("transport").asText());
         assertEquals(200, get("/api/mags/127.0.0.1").status());
         assertError(get("/api/mags/127.0.0.9"), 404, "unknown_mag");
