@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
+import io.pmip.lma.peer.HeartbeatSettings;
 import io.pmip.protocol.transport.TransportConfig;
 import io.pmip.protocol.transport.TransportKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +70,25 @@ class LmaConfigTest {
         assertEquals(TransportKind.UDP_IPV4, transports.get(0).kind());
         assertEquals(7000, transports.get(0).port());
         assertTrue(transports.get(0).reusePort(), "nodes on one host share the UDP port");
+    }
+
+    @Test
+    void heartbeatsDefaultToTheRfcValuesAndFollowTheEnvironment() {
+        HeartbeatSettings defaults = HeartbeatSettings.fromConfig(
+                LmaConfig.load(Optional.empty(), Map.of()).getConfig("pmip.lma"));
+        assertTrue(defaults.enabled());
+        assertEquals(Duration.ofSeconds(60), defaults.interval(), "RFC 5847 section 6 HEARTBEAT_INTERVAL");
+        assertEquals(3, defaults.missingHeartbeatsAllowed(), "RFC 5847 section 6 MISSING_HEARTBEATS_ALLOWED");
+        assertEquals(Duration.ofSeconds(3600), defaults.idleAfter(), "as long as the longest lifetime granted");
+
+        HeartbeatSettings env = HeartbeatSettings.fromConfig(LmaConfig.load(Optional.empty(), Map.of(
+                "PMIP_LMA_HEARTBEAT_ENABLED", "false", "PMIP_LMA_HEARTBEAT_INTERVAL", "5s",
+                "PMIP_LMA_HEARTBEAT_MISSING_ALLOWED", "4")).getConfig("pmip.lma"));
+        assertEquals(new HeartbeatSettings(false, Duration.ofSeconds(5), 4, Duration.ofSeconds(3600)), env);
+        assertThrows(IllegalArgumentException.class, () -> new HeartbeatSettings(true, Duration.ZERO, 3,
+                Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> new HeartbeatSettings(true, Duration.ofSeconds(1), 0,
+                Duration.ofSeconds(1)));
     }
 
     @Test
