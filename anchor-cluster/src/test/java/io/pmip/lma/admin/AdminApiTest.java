@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -275,8 +276,20 @@ class AdminApiTest {
         JsonNode first = events.json().path("events").get(0);
         assertEquals("Registered", first.path("type").asText());
         assertEquals(1, first.path("sequenceNr").asInt());
-        assertFalse(first.path("storedAt").asText().isEmpty());
-        assertEquals("alice@lab.example", first.path("event").path("mnId").asText());
+        assertEquals("alice@lab.example", first.path("mnId").asText());
+        assertEquals("127.0.0.1", first.path("servingMag").asText());
+        assertEquals("ACTIVE", first.path("status").asText());
+        String prefix = first.path("prefixes").get(0).asText();
+        assertEquals(session.path("homeNetworkPrefixes").get(0).asText(), prefix);
+
+        // ?at: the state replayed up to an instant; nothing before the first event, the session after it
+        Instant registeredAt = Instant.parse(first.path("at").asText());
+        JsonNode now = get("/api/bindings/" + q("alice@lab.example") + "/events?at=" + q(registeredAt.toString())).json();
+        assertEquals(prefix, now.path("sessions").get(0).path("prefixes").get(0).asText(), now.toString());
+        JsonNode before = get("/api/bindings/" + q("alice@lab.example") + "/events?at="
+                + q(registeredAt.minusMillis(1).toString())).json();
+        assertEquals(0, before.path("sessions").size(), before.toString());
+        assertError(get("/api/bindings/" + q("alice@lab.example") + "/events?at=yesterday"), 400, "bad_parameter");
 
         assertError(get("/api/bindings/nobody@lab.example"), 404, "unknown_mobile_node");
         assertError(get("/api/bindings/nobody@lab.example/events"), 404, "unknown_mobile_node");
