@@ -137,5 +137,14 @@ class AdminCassandraTest {
             assertEquals(JSON.readTree(printed), history.path("body"));
         }
         assertEquals(404, get("/api/bindings/nobody@lab.example/events").path("status").asInt());
+
+        // the Cassandra journal plugin times its writes: hana's registration is at least one
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + lma.adminAddress().getPort() + "/metrics"))
+                .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        PrometheusParser.Exposition scraped = PrometheusParser.parse(metrics.body());
+        assertTrue(scraped.valueOrZero("pmip_journal_write_seconds_count", Map.of()) >= 1, metrics.body());
+        assertTrue(scraped.valueOrZero("pmip_journal_write_seconds_sum", Map.of()) > 0, metrics.body());
     }
 }
