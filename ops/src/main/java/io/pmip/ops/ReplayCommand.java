@@ -1,9 +1,9 @@
 package io.pmip.ops;
 
 import io.pmip.lma.history.BindingHistory;
+import io.pmip.lma.history.HistoryJson;
 import io.pmip.lma.history.InvariantReport;
 import io.pmip.lma.history.ReplaySystem;
-import io.pmip.ops.replay.HistoryJson;
 import io.pmip.ops.replay.HistoryText;
 import io.pmip.ops.replay.ThrottledProgress;
 import io.pmip.persistence.PersistenceConfig;

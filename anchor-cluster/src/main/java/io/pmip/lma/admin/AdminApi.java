@@ -5,6 +5,7 @@ import static io.pmip.lma.admin.Endpoint.Access.METRICS;
 import static io.pmip.lma.admin.Endpoint.Access.TOKEN;
 
 import io.pmip.lma.BindingShard;
+import io.pmip.lma.history.BindingHistory;
 import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.peer.MagPeers;
 import io.pmip.lma.signaling.SignalingIngress;
@@ -30,11 +31,11 @@ public final class AdminApi {
 
     /** Everything the handlers read: the node's actor system, entities, signaling and read side. */
     public record Context(ActorSystem<?> system, BindingShard shard, SignalingIngress ingress, LmaMetrics metrics,
-            Optional<BindingIndex> index, Optional<EventHistory> history, AdminSettings settings,
+            Optional<BindingIndex> index, Optional<BindingHistory> history, AdminSettings settings,
             Optional<MagPeers> peers) {
         /** Without MAG peers (heartbeats off). */
         public Context(ActorSystem<?> system, BindingShard shard, SignalingIngress ingress, LmaMetrics metrics,
-                Optional<BindingIndex> index, Optional<EventHistory> history, AdminSettings settings) {
+                Optional<BindingIndex> index, Optional<BindingHistory> history, AdminSettings settings) {
             this(system, shard, ingress, metrics, index, history, settings, Optional.empty());
         }
     }

@@ -1,6 +1,7 @@
 package io.pmip.lma.admin;
 
 import io.pmip.lma.BindingShard;
+import io.pmip.lma.history.BindingHistory;
 import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.peer.MagBindings;
 import io.pmip.lma.peer.MagPeers;
@@ -69,7 +70,7 @@ public final class AdminServer implements AutoCloseable {
                     system.settings().config().getString("pekko.persistence.journal.plugin"));
         }
         Optional<BindingReadSide> readSide = readJournal.map(id -> BindingReadSide.start(system, id, new BindingIndex()));
-        Optional<EventHistory> history = readJournal.map(c -> new EventHistory(system, c.pluginId()));
+        Optional<BindingHistory> history = readJournal.map(c -> BindingHistory.forPlugin(system, c.pluginId()));
         AdminApi api = new AdminApi(new AdminApi.Context(system, shard, ingress, metrics,
                 readSide.map(BindingReadSide::index), history, settings, peers));
         Router router = new Router(api.endpoints(), token, settings.openHealth(), settings.openMetrics(), metrics);

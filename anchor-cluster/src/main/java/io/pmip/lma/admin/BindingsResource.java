@@ -4,7 +4,14 @@ import io.pmip.lma.BindingEntity;
 import io.pmip.lma.BindingShard;
 import io.pmip.lma.BindingView;
 import io.pmip.lma.MobilitySession;
+import io.pmip.lma.history.BindingHistory;
+import io.pmip.lma.history.HistoryJson;
+import io.pmip.lma.history.Replay;
+import io.pmip.lma.history.TimelineEntry;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,13 +26,13 @@ final class BindingsResource {
     static final int DEFAULT_PAGE_SIZE = 100;
 
     private final Optional<BindingIndex> index;
-    private final Optional<EventHistory> history;
+    private final Optional<BindingHistory> history;
     private final BindingShard shard;
     private final Revocation revocation;
     private final Duration askTimeout;
     private final int maxPageSize;
 
-    BindingsResource(Optional<BindingIndex> index, Optional<EventHistory> history, BindingShard shard,
+    BindingsResource(Optional<BindingIndex> index, Optional<BindingHistory> history, BindingShard shard,
             Revocation revocation, Duration askTimeout, int maxPageSize) {
         this.index = index;
         this.history = history;
@@ -62,22 +69,33 @@ final class BindingsResource {
         });
     }
 
+    /**
+     * The node's timeline as {@code pmip replay --mn ID --json} prints it, or with {@code at} its
+     * binding state at that instant, rebuilt from its events (as {@code --at}).
+     */
     CompletionStage<HttpResponse> events(ApiRequest request) {
         String mnId = request.path("mnId");
-        EventHistory journal = history.orElseThrow(() -> ApiException.unavailable("no_read_journal",
+        Optional<Instant> at = request.query("at").map(BindingsResource::instant);
+        BindingHistory journal = history.orElseThrow(() -> ApiException.unavailable("no_read_journal",
                 "the configured journal has no read journal, so no event history (use journal=cassandra, or the "
                         + "persistence testkit journal for inmem)"));
-        return journal.events(mnId).thenApply(entries -> {
-            if (entries.isEmpty()) {
+        return journal.records(mnId).thenApply(records -> {
+            if (records.isEmpty()) {
                 throw ApiException.notFound("unknown_mobile_node", "the journal holds no event of mobile node '"
                         + mnId + "'");
             }
-            return Json.ok(Json.object("mnId", mnId, "events", entries.stream().map(e -> Json.object(
-                    "sequenceNr", e.sequenceNr(),
-                    "storedAt", e.storedAt(),
-                    "type", e.event().getClass().getSimpleName(),
-                    "event", e.event())).toList()));
+            return Json.ok(at.map(instant -> HistoryJson.stateTree(mnId, instant, Replay.stateAt(records, instant)))
+                    .orElseGet(() -> HistoryJson.timelineTree(mnId, records.stream().map(TimelineEntry::of).toList())));
         });
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("bad_parameter",
+                    "at must be an ISO-8601 instant such as 2026-11-23T10:32:00Z, got '" + text + "'");
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.pmip.lma.admin;
 
+import io.pmip.lma.history.BindingHistory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,10 +21,10 @@ final class HealthResource {
     private static final String PROBE_ID = "pmip-admin-health-probe";
 
     private final ActorSystem<?> system;
-    private final Optional<EventHistory> journal;
+    private final Optional<BindingHistory> journal;
     private final Duration timeout;
 
-    HealthResource(ActorSystem<?> system, Optional<EventHistory> journal, Duration timeout) {
+    HealthResource(ActorSystem<?> system, Optional<BindingHistory> journal, Duration timeout) {
         this.system = system;
         this.journal = journal;
         this.timeout = timeout;
@@ -37,7 +38,7 @@ final class HealthResource {
         MemberStatus status = Cluster.get(system).selfMember().status();
         boolean up = status == MemberStatus.up();
         CompletableFuture<Optional<String>> journalProblem = journal
-                .map(j -> j.events(PROBE_ID).toCompletableFuture()
+                .map(j -> j.records(PROBE_ID).toCompletableFuture()
                         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                         .handle((events, failure) -> Optional.ofNullable(failure)
                                 .map(f -> "journal not reachable: " + f)))

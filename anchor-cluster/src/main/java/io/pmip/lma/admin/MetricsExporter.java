@@ -1,6 +1,7 @@
 package io.pmip.lma.admin;
 
 import io.pmip.lma.BindingEntity;
+import io.pmip.lma.metrics.JournalWriteTimes;
 import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.metrics.MetricKey;
 import io.pmip.lma.metrics.MetricsSnapshot;
@@ -28,8 +29,8 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
 /**
  * /metrics: {@link LmaMetrics} and the node's gauges in the Prometheus text format. Counter names of
  * LmaMetrics map to Prometheus names in {@link #COUNTERS}; a counter not listed there is still
- * exported, as {@code pmip_<name>_total}. Not exported (not measurable here yet): journal write
- * latency and shard rebalances.
+ * exported, as {@code pmip_<name>_total}. Journal write latency comes from {@link JournalWriteTimes},
+ * shard movements from {@link ShardMovements}.
  */
 final class MetricsExporter {
     /** Upper bounds of the PBA latency histogram, in seconds. */
@@ -86,6 +87,7 @@ final class MetricsExporter {
     private final SignalingIngress ingress;
     private final Optional<BindingIndex> index;
     private final Duration timeout;
+    private final ShardMovements shardMovements;
 
     MetricsExporter(ActorSystem<?> system, LmaMetrics metrics, SignalingIngress ingress, Optional<BindingIndex> index,
             Duration timeout) {
@@ -94,6 +96,7 @@ final class MetricsExporter {
         this.ingress = ingress;
         this.index = index;
         this.timeout = timeout;
+        this.shardMovements = ShardMovements.get(system);
     }
 
     CompletionStage<HttpResponse> scrape(ApiRequest request) {
@@ -126,7 +129,14 @@ final class MetricsExporter {
             samples.sort(java.util.Comparator.comparing(s -> s.labels().toString()));
             text.family(c.name(), "counter", c.help(), samples);
         }
-        latency(text, snapshot.pbaLatency());
+        histogram(text, "pmip_pba_latency_seconds", "PBU received to PBA sent, in seconds.", snapshot.pbaLatency());
+        histogram(text, "pmip_journal_write_seconds",
+                "Journal plugin writes of binding events, call to completion, in seconds.",
+                JournalWriteTimes.get(system).snapshot());
+        text.family("pmip_shard_rebalances_total", "counter", "Binding shards handed off from this node (direction out) "
+                + "and started on it (in: rebalanced here or first allocated), since the admin API started.",
+                List.of(PrometheusText.Sample.of(Map.of("direction", "in"), shardMovements.in()),
+                        PrometheusText.Sample.of(Map.of("direction", "out"), shardMovements.out())));
         text.family("pmip_pbu_in_flight", "gauge", "PBUs handed to binding entities and not answered yet.",
                 List.of(PrometheusText.Sample.of(ingress.inFlight())));
         index.ifPresent(i -> {
@@ -168,8 +178,8 @@ final class MetricsExporter {
                 samples);
     }
 
-    /** PBU received to PBA sent, from the HdrHistogram (microseconds) into fixed second buckets. */
-    private static void latency(PrometheusText text, Histogram h) {
+    /** An HdrHistogram of microseconds as a Prometheus histogram with fixed second buckets. */
+    private static void histogram(PrometheusText text, String name, String help, Histogram h) {
         List<PrometheusText.Sample> samples = new ArrayList<>();
         for (double bound : LATENCY_BUCKETS) {
             long micros = (long) Math.round(bound * 1_000_000);
@@ -183,7 +193,7 @@ final class MetricsExporter {
         }
         samples.add(new PrometheusText.Sample("_sum", Map.of(), sumMicros / 1_000_000));
         samples.add(new PrometheusText.Sample("_count", Map.of(), h.getTotalCount()));
-        text.family("pmip_pba_latency_seconds", "histogram", "PBU received to PBA sent, in seconds.", samples);
+        text.family(name, "histogram", help, samples);
     }
 
     private static Map<String, String> labels(MetricKey key) {

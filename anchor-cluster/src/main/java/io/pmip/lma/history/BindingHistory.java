@@ -42,6 +42,11 @@ public final class BindingHistory {
         return new BindingHistory(BindingJournal.cassandra(system), system);
     }
 
+    /** Over the read journal configured at {@code pluginId} (see {@link BindingJournal#forPlugin}). */
+    public static BindingHistory forPlugin(ActorSystem<?> system, String pluginId) {
+        return new BindingHistory(BindingJournal.forPlugin(system, pluginId), system);
+    }
+
     /** Every journaled record of {@code mnId}, in sequence-number order. */
     public CompletionStage<List<JournalRecord>> records(String mnId) {
         return journal.events(BindingJournal.persistenceId(mnId)).runWith(Sink.seq(), system);

@@ -4,6 +4,7 @@ import io.pmip.lma.BindingEntity;
 import io.pmip.lma.BindingEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.apache.pekko.NotUsed;
@@ -27,16 +28,20 @@ public final class BindingJournal {
     /** Persistence ids of binding entities start with this: {@code Binding|<mnId>}. */
     public static final String PERSISTENCE_ID_PREFIX = BindingEntity.TYPE_KEY.name() + "|";
 
-    private final CurrentPersistenceIdsQuery ids;
+    private final String pluginId;
     private final CurrentEventsByPersistenceIdQuery byId;
-    private final CurrentEventsByTagQuery byTag;
+    private final Optional<CurrentPersistenceIdsQuery> ids;
+    private final Optional<CurrentEventsByTagQuery> byTag;
     private final Function<Instant, Offset> offsetAt;
 
-    private <J extends ReadJournal & CurrentPersistenceIdsQuery & CurrentEventsByPersistenceIdQuery & CurrentEventsByTagQuery>
-            BindingJournal(J journal, Function<Instant, Offset> offsetAt) {
-        this.ids = journal;
-        this.byId = journal;
-        this.byTag = journal;
+    private BindingJournal(String pluginId, ReadJournal journal, Function<Instant, Offset> offsetAt) {
+        if (!(journal instanceof CurrentEventsByPersistenceIdQuery events)) {
+            throw new IllegalArgumentException("read journal " + pluginId + " cannot read one persistence id's events");
+        }
+        this.pluginId = pluginId;
+        this.byId = events;
+        this.ids = journal instanceof CurrentPersistenceIdsQuery q ? Optional.of(q) : Optional.empty();
+        this.byTag = journal instanceof CurrentEventsByTagQuery q ? Optional.of(q) : Optional.empty();
         this.offsetAt = offsetAt;
     }
 
@@ -46,14 +51,29 @@ public final class BindingJournal {
      */
     public static <J extends ReadJournal & CurrentPersistenceIdsQuery & CurrentEventsByPersistenceIdQuery & CurrentEventsByTagQuery>
             BindingJournal of(J journal, Function<Instant, Offset> offsetAt) {
-        return new BindingJournal(journal, offsetAt);
+        return new BindingJournal(journal.getClass().getSimpleName(), journal, offsetAt);
     }
 
     /** The Cassandra journal the system's configuration points at (pekko-persistence-cassandra). */
     public static BindingJournal cassandra(ActorSystem<?> system) {
         CassandraReadJournal journal = PersistenceQuery.get(system)
                 .getReadJournalFor(CassandraReadJournal.class, CassandraReadJournal.Identifier());
-        return new BindingJournal(journal, at -> journal.timeBasedUUIDFrom(at.toEpochMilli()));
+        return new BindingJournal(CassandraReadJournal.Identifier(), journal,
+                at -> journal.timeBasedUUIDFrom(at.toEpochMilli()));
+    }
+
+    /**
+     * The read journal configured at {@code pluginId}, with whichever of the queries it has: one
+     * node's timeline needs only events by persistence id, which every read journal offers (the
+     * persistence testkit's has no persistence ids query, so no whole-journal check over it). Tag
+     * queries start from the beginning: only Cassandra's offsets are known to be time based.
+     */
+    public static BindingJournal forPlugin(ActorSystem<?> system, String pluginId) {
+        if (pluginId.equals(CassandraReadJournal.Identifier())) {
+            return cassandra(system);
+        }
+        return new BindingJournal(pluginId, PersistenceQuery.get(system).getReadJournalFor(ReadJournal.class, pluginId),
+                at -> Offset.noOffset());
     }
 
     public static String persistenceId(String mnId) {
@@ -67,7 +87,8 @@ public final class BindingJournal {
 
     /** Every binding entity that ever journaled, in no particular order. */
     public Source<String, NotUsed> persistenceIds() {
-        return ids.currentPersistenceIds().filter(id -> id.startsWith(PERSISTENCE_ID_PREFIX));
+        return ids.orElseThrow(() -> unsupported("list persistence ids")).currentPersistenceIds()
+                .filter(id -> id.startsWith(PERSISTENCE_ID_PREFIX));
     }
 
     /** One entity's events in sequence-number order. */
@@ -83,9 +104,13 @@ public final class BindingJournal {
      * late write cannot slip in before them.
      */
     public Source<JournalRecord, NotUsed> eventsByTag(String tag, Instant from) {
-        return byTag.currentEventsByTag(tag, offsetAt.apply(from))
+        return byTag.orElseThrow(() -> unsupported("read events by tag")).currentEventsByTag(tag, offsetAt.apply(from))
                 .filter(e -> e.event() instanceof BindingEvent)
                 .map(BindingJournal::record);
+    }
+
+    private UnsupportedOperationException unsupported(String what) {
+        return new UnsupportedOperationException("read journal " + pluginId + " cannot " + what);
     }
 
     private static JournalRecord record(EventEnvelope e) {

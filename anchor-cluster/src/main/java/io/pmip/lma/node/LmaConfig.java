@@ -33,7 +33,8 @@ public final class LmaConfig {
             # read journal (events by tag and by persistence id), so the admin API's listing and event
             # history work in a lab node too
             pekko.persistence.journal.plugin = "pekko.persistence.testkit.journal"
-            pekko.persistence.testkit.journal.class = "org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin"
+            # PersistenceTestKitPlugin timing its writes (pmip_journal_write_seconds)
+            pekko.persistence.testkit.journal.class = "io.pmip.lma.metrics.TimedTestKitJournal"
             pekko.persistence.snapshot-store.plugin = "pmip.inmem-snapshot-store"
             """;
 

@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,9 +66,6 @@ class AdminApiTest {
               mh { enabled = false }
               restart-counter-file = "%s"
             }
-            # The persistence testkit journal: in memory like Pekko's inmem journal, but with a read journal.
-            pekko.persistence.journal.plugin = "pekko.persistence.testkit.journal"
-            pekko.persistence.testkit.journal.class = "org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin"
             pmip.lma {
               mag-peers = ["127.0.0.1"]
               timestamp-validity-window = 5s
@@ -275,8 +273,20 @@ class AdminApiTest {
         JsonNode first = events.json().path("events").get(0);
         assertEquals("Registered", first.path("type").asText());
         assertEquals(1, first.path("sequenceNr").asInt());
-        assertFalse(first.path("storedAt").asText().isEmpty());
-        assertEquals("alice@lab.example", first.path("event").path("mnId").asText());
+        assertEquals("alice@lab.example", first.path("mnId").asText());
+        assertEquals("127.0.0.1", first.path("servingMag").asText());
+        assertEquals("ACTIVE", first.path("status").asText());
+        String prefix = first.path("prefixes").get(0).asText();
+        assertEquals(session.path("homeNetworkPrefixes").get(0).asText(), prefix);
+
+        // ?at: the state replayed up to an instant; nothing before the first event, the session after it
+        Instant registeredAt = Instant.parse(first.path("at").asText());
+        JsonNode now = get("/api/bindings/" + q("alice@lab.example") + "/events?at=" + q(registeredAt.toString())).json();
+        assertEquals(prefix, now.path("sessions").get(0).path("prefixes").get(0).asText(), now.toString());
+        JsonNode before = get("/api/bindings/" + q("alice@lab.example") + "/events?at="
+                + q(registeredAt.minusMillis(1).toString())).json();
+        assertEquals(0, before.path("sessions").size(), before.toString());
+        assertError(get("/api/bindings/" + q("alice@lab.example") + "/events?at=yesterday"), 400, "bad_parameter");
 
         assertError(get("/api/bindings/nobody@lab.example"), 404, "unknown_mobile_node");
         assertError(get("/api/bindings/nobody@lab.example/events"), 404, "unknown_mobile_node");
@@ -414,11 +424,13 @@ class AdminApiTest {
         for (String family : List.of("pmip_messages_received_total", "pmip_messages_sent_total",
                 "pmip_malformed_messages_total", "pmip_pbu_rejected_total", "pmip_pba_latency_seconds",
                 "pmip_bindings", "pmip_sessions", "pmip_revocations_sent_total", "pmip_revocation_acks_total",
-                "pmip_heartbeat_peers", "pmip_bulk_groups", "pmip_redirects_total", "pmip_binding_entities")) {
+                "pmip_heartbeat_peers", "pmip_bulk_groups", "pmip_redirects_total", "pmip_binding_entities",
+                "pmip_journal_write_seconds", "pmip_shard_rebalances_total")) {
             assertTrue(before.types().containsKey(family), "TYPE of " + family);
             assertTrue(before.help().containsKey(family), "HELP of " + family);
         }
         assertEquals("histogram", before.types().get("pmip_pba_latency_seconds"));
+        assertEquals("histogram", before.types().get("pmip_journal_write_seconds"));
         assertEquals("counter", before.types().get("pmip_messages_received_total"));
 
         attach("erin@lab.example", "020000000a05", AccessTechnologyType.IEEE_802_11);
@@ -437,6 +449,11 @@ class AdminApiTest {
         assertTrue(after.valueOrZero("pmip_pba_latency_seconds_sum", Map.of()) > 0);
         assertTrue(after.valueOrZero("pmip_pba_latency_seconds_bucket", Map.of("le", "10"))
                 >= after.valueOrZero("pmip_pba_latency_seconds_bucket", Map.of("le", "0.001")), "cumulative buckets");
+        // two registrations journal at least two events, each write timed by the journal plugin
+        assertTrue(after.valueOrZero("pmip_journal_write_seconds_count", Map.of())
+                >= before.valueOrZero("pmip_journal_write_seconds_count", Map.of()) + 2, "journal writes timed");
+        assertEquals(after.valueOrZero("pmip_journal_write_seconds_count", Map.of()),
+                after.valueOrZero("pmip_journal_write_seconds_bucket", Map.of("le", "+Inf")));
     }
 
     private PrometheusParser.Exposition scrape() throws Exception {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pmip.lma.history.HistoryJson;
+import io.pmip.lma.history.ReplaySystem;
 import io.pmip.lma.node.LmaConfig;
 import io.pmip.lma.node.LmaNode;
 import io.pmip.mag.MagActor;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -47,6 +50,7 @@ class AdminCassandraTest {
     @TempDir
     static Path dir;
 
+    private static Path file;
     private static LocalCassandra cassandra;
     private static LmaNode lma;
     private static ActorTestKit kit;
@@ -58,7 +62,7 @@ class AdminCassandraTest {
         cassandra.start(LocalCassandra.DEFAULT_START_TIMEOUT);
         new SchemaMigration(SchemaSettings.fromConfig(PersistenceConfig.forContactPoint(cassandra.contactPointString())))
                 .apply(List.of(cassandra.contactPoint()), "datacenter1");
-        Path file = dir.resolve("lma.conf");
+        file = dir.resolve("lma.conf");
         Files.writeString(file, """
                 pmip.lma.node { journal = cassandra, udp { enabled = true, address = "127.0.0.1", port = 0 }, mh.enabled = false }
                 pmip.lma.node.restart-counter-file = "%s"
@@ -126,6 +130,21 @@ class AdminCassandraTest {
         JsonNode history = get("/api/bindings/hana@lab.example/events");
         assertEquals(200, history.path("status").asInt(), history.toString());
         assertEquals("Registered", history.path("body").path("events").get(0).path("type").asText());
+        // the same document `pmip replay --mn hana@lab.example --json` prints, read by a replay system of its own
+        try (ReplaySystem replay = ReplaySystem.start(ReplaySystem.config(Optional.of(file), Map.of()))) {
+            String printed = HistoryJson.timeline("hana@lab.example", replay.history().timeline("hana@lab.example")
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS));
+            assertEquals(JSON.readTree(printed), history.path("body"));
+        }
         assertEquals(404, get("/api/bindings/nobody@lab.example/events").path("status").asInt());
+
+        // the Cassandra journal plugin times its writes: hana's registration is at least one
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + lma.adminAddress().getPort() + "/metrics"))
+                .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        PrometheusParser.Exposition scraped = PrometheusParser.parse(metrics.body());
+        assertTrue(scraped.valueOrZero("pmip_journal_write_seconds_count", Map.of()) >= 1, metrics.body());
+        assertTrue(scraped.valueOrZero("pmip_journal_write_seconds_sum", Map.of()) > 0, metrics.body());
     }
 }

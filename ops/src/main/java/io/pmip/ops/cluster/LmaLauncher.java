@@ -12,14 +12,22 @@ import java.util.Objects;
  * How to run {@code pmip lma} as a child process: the java of this JVM on a classpath that holds
  * the ops module, so the child needs no build (what {@code PMIP_SKIP_BUILD=1 ops/bin/pmip lma}
  * would run).
+ *
+ * @param wrapper a command that runs the java command line, e.g. {@code ip netns exec NAME}
+ *                (empty: java itself); it must exec, so that the process is the JVM
  */
-public record LmaLauncher(String java, String classpath, List<String> jvmOptions) {
+public record LmaLauncher(String java, String classpath, List<String> jvmOptions, List<String> wrapper) {
     public static final String MAIN_CLASS = "io.pmip.ops.Pmip";
 
     public LmaLauncher {
         Objects.requireNonNull(java, "java");
         Objects.requireNonNull(classpath, "classpath");
         jvmOptions = List.copyOf(jvmOptions);
+        wrapper = List.copyOf(wrapper);
+    }
+
+    public LmaLauncher(String java, String classpath, List<String> jvmOptions) {
+        this(java, classpath, jvmOptions, List.of());
     }
 
     /** The java and classpath of this process (ops/bin/pmip runs with an explicit classpath). */
@@ -43,12 +51,17 @@ public record LmaLauncher(String java, String classpath, List<String> jvmOptions
     }
 
     public LmaLauncher withJvmOptions(List<String> options) {
-        return new LmaLauncher(java, classpath, options);
+        return new LmaLauncher(java, classpath, options, wrapper);
     }
 
-    /** {@code java [options] -cp CLASSPATH io.pmip.ops.Pmip lma ARGS}. */
+    /** Run in network namespace {@code name} ({@code ip netns exec}, which execs: the pid is the JVM's). */
+    public LmaLauncher inNetworkNamespace(String name) {
+        return new LmaLauncher(java, classpath, jvmOptions, List.of("ip", "netns", "exec", name));
+    }
+
+    /** {@code [wrapper] java [options] -cp CLASSPATH io.pmip.ops.Pmip lma ARGS}. */
     public List<String> command(List<String> lmaArgs) {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(wrapper);
         command.add(java);
         command.addAll(jvmOptions);
         command.add("-cp");

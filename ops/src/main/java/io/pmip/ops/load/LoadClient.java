@@ -91,11 +91,23 @@ public final class LoadClient implements AutoCloseable {
      * @throws TransportException when a socket cannot be opened (MH needs CAP_NET_RAW)
      */
     public static LoadClient open(LoadProfile profile) throws TransportException {
+        return open(profile, Optional.empty());
+    }
+
+    /**
+     * With every MAG on {@code magAddress} (the Proxy-CoA of all of them; over UDP each MAG its own
+     * ephemeral port), e.g. the address of a network namespace the sockets are opened in; empty:
+     * as {@link #open(LoadProfile)}.
+     *
+     * @throws TransportException when a socket cannot be opened (MH needs CAP_NET_RAW)
+     */
+    public static LoadClient open(LoadProfile profile, Optional<InetAddress> magAddress) throws TransportException {
         LoadClient client = new LoadClient(profile);
         try {
             int sockets = profile.transport() == TransportKind.MH_IPV6 ? 1 : profile.mags();
             for (int k = 0; k < sockets; k++) {
-                client.transports.add(SignalingTransports.open(transportConfig(profile, k), client::onDatagram));
+                client.transports.add(SignalingTransports.open(transportConfig(profile, k, magAddress),
+                        client::onDatagram));
             }
         } catch (TransportException | RuntimeException e) {
             client.close();
@@ -104,12 +116,13 @@ public final class LoadClient implements AutoCloseable {
         return client;
     }
 
-    private static TransportConfig transportConfig(LoadProfile profile, int mag) {
+    private static TransportConfig transportConfig(LoadProfile profile, int mag, Optional<InetAddress> magAddress) {
         int queue = Math.max(TransportConfig.DEFAULT_SEND_QUEUE_CAPACITY, profile.maxInFlight() * 2);
         try {
             TransportConfig base = profile.transport() == TransportKind.MH_IPV6
-                    ? TransportConfig.mhIpv6(InetAddress.getByName("::1"))
-                    : TransportConfig.udpIpv4(InetAddress.getByAddress(new byte[] {127, 0, 1, (byte) (mag + 1)}), 0)
+                    ? TransportConfig.mhIpv6(magAddress.orElse(InetAddress.getByName("::1")))
+                    : TransportConfig.udpIpv4(magAddress.orElse(
+                            InetAddress.getByAddress(new byte[] {127, 0, 1, (byte) (mag + 1)})), 0)
                             .withReusePort(false);
             return base.withSendQueueCapacity(queue);
         } catch (UnknownHostException e) {

@@ -73,6 +73,11 @@ public record LocalCassandraSettings(
                 .withClasspathCache(classpathCache);
     }
 
+    /** Listening on another address than loopback, e.g. one reachable from other network namespaces. */
+    public LocalCassandraSettings withListenAddress(String address) {
+        return new LocalCassandraSettings(dataDir, address, nativePort, storagePort, heapMin, heapMax, classpathCache);
+    }
+
     public LocalCassandraSettings withNativePort(int port) {
         return new LocalCassandraSettings(dataDir, listenAddress, port, storagePort, heapMin, heapMax, classpathCache);
     }

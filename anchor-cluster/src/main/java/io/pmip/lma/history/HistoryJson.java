@@ -1,4 +1,4 @@
-package io.pmip.ops.replay;
+package io.pmip.lma.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,10 +9,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pmip.lma.BindingState;
 import io.pmip.lma.MobilitySession;
-import io.pmip.lma.history.InvariantReport;
-import io.pmip.lma.history.JournalRecord;
-import io.pmip.lma.history.TimelineEntry;
-import io.pmip.lma.history.Violation;
 import io.pmip.protocol.Ipv6Prefix;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +16,8 @@ import java.util.List;
 /**
  * The history as JSON documents: instants as ISO-8601 text, prefixes as "addr/len", enums by name
  * (the Handoff Indicator also by its RFC 5213 code); a field an event does not carry is left out.
+ * One model for both readers: {@code pmip replay --json} prints these documents and the admin API's
+ * {@code /api/bindings/{mnId}/events} serves the same trees ({@link #timelineTree}, {@link #stateTree}).
  */
 public final class HistoryJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -29,10 +27,14 @@ public final class HistoryJson {
     }
 
     public static String timeline(String mnId, List<TimelineEntry> timeline) {
+        return write(timelineTree(mnId, timeline));
+    }
+
+    public static ObjectNode timelineTree(String mnId, List<TimelineEntry> timeline) {
         ObjectNode doc = NODES.objectNode().put("mnId", mnId);
         ArrayNode events = doc.putArray("events");
         timeline.forEach(e -> events.add(entry(e)));
-        return write(doc);
+        return doc;
     }
 
     public static String magEvents(String mag, Instant from, Instant to, List<TimelineEntry> entries) {
@@ -43,6 +45,10 @@ public final class HistoryJson {
     }
 
     public static String state(String mnId, Instant at, BindingState state) {
+        return write(stateTree(mnId, at, state));
+    }
+
+    public static ObjectNode stateTree(String mnId, Instant at, BindingState state) {
         ObjectNode doc = NODES.objectNode().put("mnId", mnId).put("at", at.toString());
         ArrayNode sessions = doc.putArray("sessions");
         for (MobilitySession s : state.all()) {
@@ -63,7 +69,7 @@ public final class HistoryJson {
                     .put("deregistered", s.isDeregistered());
             s.deleteAt().ifPresent(d -> n.put("deleteAt", d.toString()));
         }
-        return write(doc);
+        return doc;
     }
 
     public static String report(InvariantReport report) {
