@@ -99,8 +99,27 @@ public final class AdminServer implements AutoCloseable {
 
     /** The mobile nodes of a MAG from this server's read side, when it has one (for RFC 5847 restarts). */
     public Optional<MagBindings> magBindings() {
-        return readSide.map(BindingReadSide::index).map(index -> mag -> Optional.of(
-                index.mag(mag).map(BindingIndex.MagRow::mobileNodes).orElse(java.util.List.of())));
+        return readSide.map(BindingReadSide::index).map(AdminServer::magBindings);
+    }
+
+    /**
+     * A read side for a node that serves no admin API, so the bindings of a restarted MAG can still be
+     * found (RFC 5847); closed in coordinated shutdown. Empty when the journal has no read journal.
+     */
+    public static Optional<MagBindings> startReadSideAlone(ActorSystem<?> system) {
+        return ReadJournals.pluginFor(system.settings().config()).map(choice -> {
+            BindingReadSide readSide = BindingReadSide.start(system, choice, new BindingIndex());
+            CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "binding-read-side-close",
+                    () -> {
+                        readSide.close();
+                        return CompletableFuture.completedFuture(Done.getInstance());
+                    });
+            return magBindings(readSide.index());
+        });
+    }
+
+    private static MagBindings magBindings(BindingIndex index) {
+        return mag -> Optional.of(index.mag(mag).map(BindingIndex.MagRow::mobileNodes).orElse(java.util.List.of()));
     }
 
     AdminApi api() {

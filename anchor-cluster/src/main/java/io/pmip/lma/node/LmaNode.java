@@ -98,7 +98,7 @@ public final class LmaNode implements AutoCloseable {
                         ingress.close();
                         return CompletableFuture.completedFuture(Done.getInstance());
                     });
-            // The read side, when the admin API starts one, is how a restarted MAG's bindings are found.
+            // The read side (the admin API's, or one of its own) is how a restarted MAG's bindings are found.
             java.util.concurrent.atomic.AtomicReference<MagBindings> readSide =
                     new java.util.concurrent.atomic.AtomicReference<>(MagBindings.NONE);
             HeartbeatSettings heartbeat = HeartbeatSettings.fromConfig(config.getConfig("pmip.lma"));
@@ -109,7 +109,10 @@ public final class LmaNode implements AutoCloseable {
             peers.ifPresent(ingress::attach);
             java.util.Optional<AdminServer> admin = AdminServer.startIfConfigured(system, shard, ingress, metrics,
                     peers, System.getenv());
-            admin.flatMap(AdminServer::magBindings).ifPresent(readSide::set);
+            if (peers.isPresent()) {
+                admin.flatMap(AdminServer::magBindings).or(() -> AdminServer.startReadSideAlone(system))
+                        .ifPresent(readSide::set);
+            }
             LmaNode lma = new LmaNode(system, shard, ingress, metrics, restartCounter, admin);
             log.info("LMA node started: cluster={} udp={} mh={} journal={} restart-counter={}", lma.clusterAddress(),
                     lma.udpAddress(), lma.mhAddress(), node.getString("journal"), restartCounter);

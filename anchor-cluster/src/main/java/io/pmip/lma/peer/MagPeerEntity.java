@@ -188,6 +188,9 @@ public final class MagPeerEntity
         if (!path.answers(cmd.sequence())) {
             // Late (a request after it already went out) or not ours: RFC 5847 section 3.1 matches by sequence.
             shared.metrics().dropped("unexpected_heartbeat_response");
+            if (!timers.isTimerActive(HEARTBEAT_TIMER)) {
+                passivate(); // started by a response to nothing of ours: do not stay
+            }
             return Effect().noReply();
         }
         PeerPath before = path;

@@ -265,7 +265,11 @@ public final class SignalingIngress implements AutoCloseable {
             onHeartbeatRequest(hb, datagram);
         } else if (message instanceof Heartbeat hb) {
             // RFC 5847 section 3.1: the answer to a request of this LMA; the MAG's peer entity matches it.
-            magSignals.heartbeatResponse(datagram.source().getHostAddress(), hb, datagram.receivedAt());
+            if (shard.policy().magPeers().isAuthorized(datagram.source().getHostAddress())) {
+                magSignals.heartbeatResponse(datagram.source().getHostAddress(), hb, datagram.receivedAt());
+            } else {
+                metrics.dropped("unauthorized_mag"); // no peer entity for a sender that may not be a peer
+            }
         } else if (message instanceof BindingRevocationAcknowledgement bra) {
             if (!revocations.acknowledge(bra)) {
                 metrics.dropped("unexpected_bra"); // late (after the timeout) or never asked for
