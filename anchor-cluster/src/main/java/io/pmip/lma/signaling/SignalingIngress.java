@@ -5,6 +5,7 @@ import io.pmip.lma.PbaDecision;
 import io.pmip.lma.PbuRequest;
 import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.policy.LmaPolicy;
+import io.pmip.lma.redirect.Redirection;
 import io.pmip.protocol.codec.DecodeContext;
 import io.pmip.protocol.codec.DecodeResult;
 import io.pmip.protocol.codec.DecodeWarning;
@@ -21,6 +22,7 @@ import io.pmip.protocol.mh.MobilityMessage;
 import io.pmip.protocol.mh.ProxyBindingAcknowledgement;
 import io.pmip.protocol.mh.ProxyBindingUpdate;
 import io.pmip.protocol.mh.UnknownMessage;
+import io.pmip.protocol.mh.option.Redirect;
 import io.pmip.protocol.mh.option.RestartCounter;
 import io.pmip.protocol.mh.option.Timestamp;
 import io.pmip.protocol.transport.InboundDatagram;
@@ -76,6 +78,9 @@ public final class SignalingIngress implements AutoCloseable {
     private final PendingRevocations revocations = new PendingRevocations();
     /** Where each authorized MAG last sent a PBU from, so the LMA can start an exchange with it. */
     private final Map<String, MagContact> magContacts = new ConcurrentHashMap<>();
+    /** This node's own (non-anycast) sockets, by kind: redirect targets and the source of its BRIs. */
+    private final Map<TransportKind, SignalingTransport> unicast = new EnumMap<>(TransportKind.class);
+    private volatile Redirection redirection;
 
     /** How a MAG was last reached: its transport, source port, the LMA address it used, and when. */
     public record MagContact(TransportKind kind, InetAddress mag, int port, InetAddress lmaAddress, Instant lastSeen) {
@@ -120,6 +125,38 @@ public final class SignalingIngress implements AutoCloseable {
         return ingress;
     }
 
+    /**
+     * Opens this node's unicast socket of {@code config.kind()} next to the shared anycast one:
+     * MAGs redirected here (RFC 6463) reach it, and BRIs leave from it so their BRAs come back to
+     * this node and not to whichever node shares the anycast port.
+     *
+     * @throws TransportException when the socket cannot be opened
+     */
+    public void openUnicast(TransportConfig config) throws TransportException {
+        SignalingTransport transport = SignalingTransports.open(
+                config.withSendQueueCapacity(settings.sendQueueCapacity()).withReusePort(false), this::onDatagram);
+        synchronized (transports) {
+            SignalingTransport previous = unicast.put(config.kind(), transport);
+            if (previous != null) {
+                previous.close();
+            }
+        }
+    }
+
+    /** Redirects PBUs with Redirect-Capability that reach the anycast address (RFC 6463); off until set. */
+    public void enableRedirection(Redirection redirection) {
+        this.redirection = redirection;
+    }
+
+    /** The bound unicast UDP address, or null when the node has none. */
+    public InetSocketAddress unicastUdpAddress() {
+        SignalingTransport t;
+        synchronized (transports) {
+            t = unicast.get(TransportKind.UDP_IPV4);
+        }
+        return t == null ? null : new InetSocketAddress(t.localAddress(), t.localPort());
+    }
+
     /** The bound UDP address, or null when UDP is not enabled. */
     public InetSocketAddress udpAddress() {
         SignalingTransport t = transport(TransportKind.UDP_IPV4);
@@ -162,14 +199,16 @@ public final class SignalingIngress implements AutoCloseable {
         MagContact contact = magContacts.get(destination.getHostAddress());
         TransportKind kind = contact != null ? contact.kind()
                 : destination instanceof Inet6Address ? TransportKind.MH_IPV6 : TransportKind.UDP_IPV4;
-        SignalingTransport transport = transport(kind);
+        SignalingTransport own = ownTransport(kind);
+        SignalingTransport transport = own != null ? own : transport(kind);
         if (transport == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no " + kind + " transport to reach " + mag));
         }
         PendingRevocations.Pending pending = revocations.register(timeout);
         BindingRevocationIndication bri = indication.apply(pending.sequence());
         byte[] bytes;
-        InetAddress source = contact != null ? contact.lmaAddress() : null;
+        // From this node's own address when it has one: the BRA then comes back here (RFC 5846 section 6.2).
+        InetAddress source = own != null ? own.localAddress() : contact != null ? contact.lmaAddress() : null;
         if (kind == TransportKind.MH_IPV6) {
             Inet6Address from = (Inet6Address) (source != null ? source : transport.localAddress());
             bytes = MobilityHeaderEncoder.encode(bri, from, (Inet6Address) destination);
@@ -192,7 +231,9 @@ public final class SignalingIngress implements AutoCloseable {
         List<SignalingTransport> open;
         synchronized (transports) {
             open = new ArrayList<>(transports.values());
+            open.addAll(unicast.values());
             transports.clear();
+            unicast.clear();
         }
         open.forEach(SignalingTransport::close);
     }
@@ -201,6 +242,22 @@ public final class SignalingIngress implements AutoCloseable {
         synchronized (transports) {
             return transports.get(kind);
         }
+    }
+
+    private SignalingTransport ownTransport(TransportKind kind) {
+        synchronized (transports) {
+            return unicast.get(kind);
+        }
+    }
+
+    /** The socket a datagram arrived on, so the answer leaves from the address the MAG used. */
+    private SignalingTransport arrivalTransport(InboundDatagram datagram) {
+        SignalingTransport own = ownTransport(datagram.kind());
+        if (own != null && own.localAddress().equals(datagram.destination())
+                && own.localPort() == datagram.destinationPort()) {
+            return own;
+        }
+        return transport(datagram.kind());
     }
 
     // Runs on a transport's receive thread: decodes and dispatches, never waits for an entity.
@@ -306,6 +363,9 @@ public final class SignalingIngress implements AutoCloseable {
             metrics.dropped("overload");
             return;
         }
+        Redirection redirector = redirection;
+        Optional<Redirect> redirect = redirector == null ? Optional.empty()
+                : redirector.redirectFor(pbu, datagram.source(), datagram.destination());
         shard.handle(request, settings.entityTimeout()).whenComplete((decision, failure) -> {
             inFlight.decrementAndGet();
             if (failure != null) {
@@ -313,7 +373,7 @@ public final class SignalingIngress implements AutoCloseable {
                 return;
             }
             try {
-                answer(datagram, pbu, decision, receivedNanos);
+                answer(datagram, pbu, decision, redirect, receivedNanos);
             } catch (RuntimeException e) {
                 // A completion stage would swallow it: count and log instead.
                 metrics.dropped("answer_error");
@@ -322,7 +382,8 @@ public final class SignalingIngress implements AutoCloseable {
         });
     }
 
-    private void answer(InboundDatagram datagram, ProxyBindingUpdate pbu, PbaDecision decision, long receivedNanos) {
+    private void answer(InboundDatagram datagram, ProxyBindingUpdate pbu, PbaDecision decision,
+            Optional<Redirect> redirect, long receivedNanos) {
         if (!decision.acknowledge()) {
             // RFC 5213 section 5.3.5: e.g. a late de-registration from a previous MAG is silently ignored.
             metrics.ignored("entity");
@@ -337,6 +398,11 @@ public final class SignalingIngress implements AutoCloseable {
             metrics.rejected("binding", decision.status());
         }
         ProxyBindingAcknowledgement pba = PbuTranslation.acknowledgement(pbu, decision);
+        if (decision.accepted() && redirect.isPresent()) {
+            // RFC 6463 section 4.2: the binding is accepted here and the MAG told where to send from now on.
+            pba = PbuTranslation.withOption(pba, redirect.get());
+            metrics.increment(io.pmip.lma.metrics.MetricKey.of("redirect"));
+        }
         send(datagram, pba, pba.statusCode());
         metrics.pbaLatency(System.nanoTime() - receivedNanos);
     }
@@ -406,7 +472,7 @@ public final class SignalingIngress implements AutoCloseable {
     }
 
     private void send(InboundDatagram datagram, MobilityMessage message, int status) {
-        SignalingTransport transport = transport(datagram.kind());
+        SignalingTransport transport = arrivalTransport(datagram);
         if (transport == null) {
             metrics.sendFailed(message.mhType()); // closed meanwhile
             return;
