@@ -184,11 +184,7 @@ public final class MagNode implements AutoCloseable {
             this.mag = mag;
         }
 
-        /** To the configured LMA; false when the transport refused it (counted there). */
-        boolean send(MobilityMessage message) {
-            return sendTo(message, config.lmaAddress(), config.lmaPort());
-        }
-
+        /** False when the transport refused it (counted there). */
         boolean sendTo(MobilityMessage message, InetAddress destination, int port) {
             if (transport.kind() == TransportKind.MH_IPV6) {
                 byte[] bytes = MobilityHeaderEncoder.encode(message, (Inet6Address) config.proxyCareOfAddress(),
