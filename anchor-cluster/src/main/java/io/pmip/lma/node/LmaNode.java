@@ -261,6 +261,11 @@ public final class LmaNode implements AutoCloseable {
         return restartCounter;
     }
 
+    /** This node's signaling front (its MAG contacts, revocations). */
+    public SignalingIngress ingress() {
+        return ingress;
+    }
+
     /** What this node knows of every node's load (RFC 6463 redirect targets). */
     public LoadView loads() {
         return loads;
