@@ -689,13 +689,16 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
         BindingRevocationIndication bri = received.indication();
         Optional<MobileNodeGroupIdentifier> group = bri.option(MobileNodeGroupIdentifier.class);
         Optional<MobileNodeIdentifier> mnIdOption = bri.option(MobileNodeIdentifier.class);
+        // RFC 5846 section 6.1: several MN-ID options revoke several bindings with one indication.
+        List<String> named = bri.optionsOf(MobileNodeIdentifier.class).stream()
+                .flatMap(o -> o.naiText().stream()).distinct().toList();
         List<String> revoked = new ArrayList<>();
         if (bri.global() || group.map(g -> g.groupIdentifier() == MobileNodeGroupIdentifier.ALL_SESSIONS).orElse(false)) {
             revoked.addAll(entries.keySet());
         } else if (group.isPresent()) {
             revoked.addAll(groups.getOrDefault(group.get().groupIdentifier(), Set.of()));
         } else {
-            mnIdOption.flatMap(MobileNodeIdentifier::naiText).filter(entries::containsKey).ifPresent(revoked::add);
+            named.stream().filter(entries::containsKey).forEach(revoked::add);
         }
         for (String mnId : revoked) {
             removeEntry(mnId);
@@ -705,8 +708,8 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
             // The assigned LMA revoked everything (e.g. it drains): new registrations go to the anycast address.
             fallBack("global revocation");
         }
-        RevocationStatus status = revoked.isEmpty() && !bri.global()
-                ? RevocationStatus.BINDING_DOES_NOT_EXIST
+        RevocationStatus status = revoked.isEmpty() && !bri.global() ? RevocationStatus.BINDING_DOES_NOT_EXIST
+                : named.size() > 1 && revoked.size() < named.size() ? RevocationStatus.PARTIAL_SUCCESS
                 : RevocationStatus.SUCCESS;
         // RFC 5846 section 6.2: same sequence number, P and G as in the indication, the MN-ID echoed.
         List<MobilityOption> options = mnIdOption.<List<MobilityOption>>map(List::of).orElse(List.of());

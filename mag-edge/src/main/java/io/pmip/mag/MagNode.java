@@ -131,7 +131,7 @@ public final class MagNode implements AutoCloseable {
      */
     private List<ActorRef<MagCommand>> revocationTargets(BindingRevocationIndication bri, InetAddress destination) {
         Set<ActorRef<MagCommand>> onAddress = magsOn(destination);
-        if (bri.global()) {
+        if (bri.global() || bri.optionsOf(MobileNodeIdentifier.class).size() > 1) {
             return List.copyOf(onAddress);
         }
         Optional<String> mnId = mobileNode(bri);

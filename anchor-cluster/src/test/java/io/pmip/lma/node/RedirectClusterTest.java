@@ -49,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedirectClusterTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String TOKEN = "redirect-token";
     private static final String CONFIG = """
             pmip.lma.node {
@@ -62,7 +62,7 @@ class RedirectClusterTest {
               restart-counter-file = "%s"
             }
             pmip.lma {
-              mag-peers = ["127.0.0.11", "127.0.0.12", "127.0.0.14", "127.0.0.15", "127.0.0.16", "127.0.0.17"]
+              mag-peers = ["127.0.0.11", "127.0.0.12", "127.0.0.14", "127.0.0.15", "127.0.0.16", "127.0.0.17", "127.0.0.18"]
               timestamp-validity-window = 5s
               prefix-pools.default { aggregates = ["2001:db8:100::/48"], prefix-length = 64, shards-per-aggregate = 4 }
             }
@@ -120,7 +120,7 @@ class RedirectClusterTest {
         MagNode node = MagNode.open(TransportConfig.udpIpv4(local, port).withReusePort(false));
         magNodes.add(node);
         MagConfig config = MagConfig.defaults(local, first.udpAddress().getAddress(), first.udpAddress().getPort())
-                .withBindackTimeouts(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(2))
+                .withBindackTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(8))
                 .withRedirectCapability(redirectCapable);
         TestProbe<MagEvent> events = kit.createTestProbe(MagEvent.class);
         ActorRef<MagCommand> ref = kit.spawn(MagActor.create(config, node, events.getRef()::tell, Clock.systemUTC()));
@@ -194,6 +194,48 @@ class RedirectClusterTest {
 
     @Test
     @Order(4)
+    void aMagsBindingsAreRevokedInBulkAndThenAllAtOnce() throws Exception {
+        TestMag mag = mag("127.0.0.18", 5436, true);
+        for (int i = 1; i <= 3; i++) {
+            String mnId = "bulk-" + i + "@lab.example";
+            attach(mag, mnId, 30 + i);
+            mag.expect(MagEvent.Registered.class, r -> r.mobileNodeIdentifier().equals(mnId));
+        }
+        HttpResponse<String> bulk = admin(first, "DELETE",
+                "/api/mags/127.0.0.18/bindings?mnIds=bulk-1@lab.example,bulk-2@lab.example");
+        assertEquals(200, bulk.statusCode(), bulk.body());
+        assertTrue(bulk.body().contains("\"flavour\":\"bulk\"") && bulk.body().contains("\"magAcknowledged\":true"),
+                bulk.body());
+        mag.expect(MagEvent.Revoked.class, e -> e.mobileNodeIdentifier().equals("bulk-1@lab.example"));
+        mag.expect(MagEvent.Revoked.class, e -> e.mobileNodeIdentifier().equals("bulk-2@lab.example"));
+
+        // Global: a read side lists the MAG's remaining binding. With the in-memory journal each node
+        // reads only its own journal, so ask the node that journaled it (Cassandra serves all alike).
+        LmaNode[] knowing = new LmaNode[1];
+        awaitCondition(() -> {
+            for (LmaNode node : List.of(first, second)) {
+                try {
+                    if (admin(node, "GET", "/api/mags/127.0.0.18").body().contains("bulk-3@lab.example")) {
+                        knowing[0] = node;
+                        return true;
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return false;
+        }, "a read side lists the MAG's binding");
+        HttpResponse<String> global = admin(knowing[0], "DELETE", "/api/mags/127.0.0.18/bindings");
+        assertEquals(200, global.statusCode(), global.body());
+        assertTrue(global.body().contains("\"flavour\":\"mag\"") && global.body().contains("bulk-3@lab.example")
+                && global.body().contains("\"magAcknowledged\":true"), global.body());
+        mag.expect(MagEvent.Revoked.class, e -> e.mobileNodeIdentifier().equals("bulk-3@lab.example"));
+        assertEquals(1, first.metrics().snapshot().count("revocation", "flavour", "bulk"));
+        assertEquals(1, knowing[0].metrics().snapshot().count("revocation", "flavour", "mag"));
+    }
+
+    @Test
+    @Order(5)
     void drainingANodeMovesItsMagsAndTheOtherNodeRedirectsThemToItself() throws Exception {
         TestMag mag = mag("127.0.0.14", true);
         attach(mag, "d1@lab.example", 40);
