@@ -81,6 +81,12 @@ public record BindingUpdateListEntry(
                 retransmissions, group, confirmed);
     }
 
+    BindingUpdateListEntry withLmaAddress(InetAddress lma) {
+        return new BindingUpdateListEntry(mobileNodeIdentifier, linkLayerIdentifier, accessTechnology,
+                homeNetworkPrefixes, lma, state, grantedLifetime, lastSequence, lastTimestamp, lastSentAt,
+                retransmissions, bulkGroup, groupConfirmed);
+    }
+
     /** In a group the LMA accepted, so the group's bulk PBU refreshes it. */
     boolean refreshedInBulk() {
         return bulkGroup.isPresent() && groupConfirmed;

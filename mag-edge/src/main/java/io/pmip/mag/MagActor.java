@@ -12,8 +12,11 @@ import io.pmip.protocol.mh.option.HomeNetworkPrefixOption;
 import io.pmip.protocol.mh.option.MobileNodeGroupIdentifier;
 import io.pmip.protocol.mh.option.MobileNodeIdentifier;
 import io.pmip.protocol.mh.option.MobilityOption;
+import io.pmip.protocol.mh.option.Redirect;
 import io.pmip.protocol.mh.option.RestartCounter;
 import io.pmip.protocol.mh.option.Timestamp;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -122,6 +125,8 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
     private long currentGroup;
     private Duration clockOffset = Duration.ZERO;
     private HeartbeatPath path = HeartbeatPath.initial();
+    /** The LMA a Redirect named (RFC 6463 r2LMA); null while this MAG signals to the configured address. */
+    private InetAddress assignedLma;
 
     private MagActor(ActorContext<MagCommand> context, TimerScheduler<MagCommand> timers, MagConfig config,
             MagNode.MagLink link, MagEventListener listener, Clock clock) {
@@ -182,7 +187,7 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
         }
         OptionalLong group = config.bulk().enabled() ? OptionalLong.of(assignGroup(mnId)) : OptionalLong.empty();
         entries.put(mnId, BindingUpdateListEntry.fresh(mnId, attach.linkLayerIdentifier(), attach.accessTechnology(),
-                attach.handoffFrom(), config.lmaAddress(), group));
+                attach.handoffFrom(), currentLma(), group));
         link.bindMobileNode(mnId);
         PbuKind kind = attach.isHandoff() ? PbuKind.HANDOFF : PbuKind.INITIAL;
         start(mnId, Transaction.start(kind, config.initialBindackTimeoutFirstReg(), System.nanoTime(), false));
@@ -247,16 +252,19 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
         int sequence = link.nextSequence();
         Timestamp timestamp = timestampNow();
         int lifetime = transaction.kind().isDeregistration() ? 0 : config.requestedLifetimeUnits();
+        // RFC 6463 section 4.1: Redirect-Capability goes only in an initial PBU to the configured (anycast) LMA.
+        boolean offerRedirect = config.redirectCapable() && assignedLma == null && transaction.kind().isInitial();
         ProxyBindingUpdate pbu = ProxyBindingUpdates.perMobileNode(sequence, lifetime, transaction.kind(), entry,
-                timestamp);
-        if (!link.send(pbu)) {
+                timestamp, offerRedirect);
+        if (!send(pbu)) {
             // The retransmission timer below covers a refused send like a lost one.
             getContext().getLog().warn("transport refused the PBU for {}", mnId);
         }
         Transaction sent = transaction.sent(sequence);
         pending.put(mnId, sent);
         sequenceOwners.put(sequence, mnId);
-        entries.put(mnId, entry.sent(sequence, timestamp, clock.instant(), sent.transmissions() - 1));
+        entries.put(mnId, entry.sent(sequence, timestamp, clock.instant(), sent.transmissions() - 1)
+                .withLmaAddress(currentLma()));
         timers.startSingleTimer(new RetransmitKey(mnId), new MagCommand.BindackTimeout(mnId, sequence),
                 sent.timeout());
         emit(new MagEvent.PbuSent(mnId, transaction.kind(), sequence, retransmission, clock.instant()));
@@ -269,6 +277,14 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
             return this;
         }
         // RFC 5213 section 6.9.4 / RFC 6275 section 11.8: double the timeout until MaxBindackTimeout.
+        if (transaction.timeout().compareTo(config.maxBindackTimeout()) >= 0 && assignedLma != null) {
+            // The assigned LMA stopped answering: back to the anycast address, which any node answers.
+            fallBack("retransmissions exhausted");
+            abandon(mnId);
+            start(mnId, Transaction.start(transaction.kind(), firstTimeout(transaction.kind()), System.nanoTime(),
+                    false));
+            return this;
+        }
         if (transaction.timeout().compareTo(config.maxBindackTimeout()) >= 0) {
             abandon(mnId);
             emit(new MagEvent.TimedOut(mnId, transaction.kind(), transaction.transmissions(), clock.instant()));
@@ -321,6 +337,12 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
     private void onMobileNodePba(String mnId, ProxyBindingAcknowledgement pba, long receivedNanos) {
         Transaction transaction = pending.get(mnId);
         abandon(mnId);
+        if (followRedirect(mnId, pba) && !pba.isAccepted()) {
+            // Refused by the anycast LMA but told where to go: the same registration, to the r2LMA.
+            start(mnId, Transaction.start(transaction.kind(), firstTimeout(transaction.kind()),
+                    transaction.startedNanos(), false));
+            return;
+        }
         Duration latency = Duration.ofNanos(receivedNanos - transaction.startedNanos());
         PbuKind kind = transaction.kind();
         emit(new MagEvent.PbaReceived(mnId, kind, pba.statusCode(), latency, clock.instant()));
@@ -363,10 +385,52 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
         pba.option(Timestamp.class).ifPresent(lmaTime ->
                 clockOffset = Duration.between(clock.instant(), lmaTime.toInstant()));
         emit(new MagEvent.TimestampResynchronized(mnId, clockOffset, clock.instant()));
-        Duration first = transaction.kind() == PbuKind.INITIAL || transaction.kind() == PbuKind.HANDOFF
-                ? config.initialBindackTimeoutFirstReg()
-                : config.initialBindackTimeoutReReg();
-        start(mnId, Transaction.start(transaction.kind(), first, transaction.startedNanos(), true));
+        start(mnId, Transaction.start(transaction.kind(), firstTimeout(transaction.kind()), transaction.startedNanos(),
+                true));
+    }
+
+    private Duration firstTimeout(PbuKind kind) {
+        return kind.isInitial() ? config.initialBindackTimeoutFirstReg() : config.initialBindackTimeoutReReg();
+    }
+
+    // ---- runtime LMA assignment (RFC 6463) ---------------------------------------------------
+
+    /**
+     * RFC 6463 section 4.1: a PBA to a PBU with Redirect-Capability may name the LMA this MAG signals
+     * to from now on (K: IPv6 address, N: IPv4; the one of this MAG's transport is used). True when
+     * the MAG now follows it.
+     */
+    private boolean followRedirect(String mnId, ProxyBindingAcknowledgement pba) {
+        if (!config.redirectCapable() || assignedLma != null) {
+            return false;
+        }
+        Optional<InetAddress> target = pba.option(Redirect.class).map(r -> config.lmaAddress() instanceof Inet6Address
+                ? (InetAddress) r.ipv6Address() : r.ipv4Address());
+        if (target.isEmpty() || target.get() == null || target.get().equals(config.lmaAddress())) {
+            return false;
+        }
+        assignedLma = target.get();
+        BindingUpdateListEntry entry = entries.get(mnId);
+        if (entry != null) {
+            entries.put(mnId, entry.withLmaAddress(assignedLma));
+        }
+        emit(new MagEvent.Redirected(mnId, config.lmaAddress(), assignedLma, clock.instant()));
+        return true;
+    }
+
+    /** Forgets the assigned LMA: from now on this MAG signals to the configured (anycast) address. */
+    private void fallBack(String reason) {
+        InetAddress from = assignedLma;
+        assignedLma = null;
+        emit(new MagEvent.FellBack(from, config.lmaAddress(), reason, clock.instant()));
+    }
+
+    private InetAddress currentLma() {
+        return assignedLma != null ? assignedLma : config.lmaAddress();
+    }
+
+    private boolean send(io.pmip.protocol.mh.MobilityMessage message) {
+        return link.sendTo(message, currentLma(), config.lmaPort());
     }
 
     private void scheduleRefresh(BindingUpdateListEntry entry) {
@@ -444,7 +508,7 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
     private void transmitBulk(long group, BulkTransaction transaction, boolean retransmission) {
         int sequence = link.nextSequence();
         int lifetime = transaction.kind().isDeregistration() ? 0 : config.requestedLifetimeUnits();
-        if (!link.send(ProxyBindingUpdates.bulk(sequence, lifetime, group, timestampNow()))) {
+        if (!send(ProxyBindingUpdates.bulk(sequence, lifetime, group, timestampNow()))) {
             getContext().getLog().warn("transport refused the bulk PBU for group {}", group);
         }
         BulkTransaction sent = transaction.sent(sequence);
@@ -549,8 +613,12 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
         path = path.requestSent(sequence, config.heartbeat().missingHeartbeatsAllowed());
         if (before.state() != path.state()) {
             emit(new MagEvent.PathStateChanged(before.state(), path.state(), clock.instant()));
+            if (path.state() == PathState.DOWN && assignedLma != null) {
+                // RFC 5847 section 3.2 says the LMA is unreachable; the anycast address reaches another node.
+                fallBack("heartbeat down");
+            }
         }
-        link.send(Heartbeat.request(sequence, List.of()));
+        send(Heartbeat.request(sequence, List.of()));
     }
 
     private Behavior<MagCommand> onHeartbeat(MagCommand.HeartbeatReceived received) {
@@ -621,20 +689,27 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
         BindingRevocationIndication bri = received.indication();
         Optional<MobileNodeGroupIdentifier> group = bri.option(MobileNodeGroupIdentifier.class);
         Optional<MobileNodeIdentifier> mnIdOption = bri.option(MobileNodeIdentifier.class);
+        // RFC 5846 section 6.1: several MN-ID options revoke several bindings with one indication.
+        List<String> named = bri.optionsOf(MobileNodeIdentifier.class).stream()
+                .flatMap(o -> o.naiText().stream()).distinct().toList();
         List<String> revoked = new ArrayList<>();
         if (bri.global() || group.map(g -> g.groupIdentifier() == MobileNodeGroupIdentifier.ALL_SESSIONS).orElse(false)) {
             revoked.addAll(entries.keySet());
         } else if (group.isPresent()) {
             revoked.addAll(groups.getOrDefault(group.get().groupIdentifier(), Set.of()));
         } else {
-            mnIdOption.flatMap(MobileNodeIdentifier::naiText).filter(entries::containsKey).ifPresent(revoked::add);
+            named.stream().filter(entries::containsKey).forEach(revoked::add);
         }
         for (String mnId : revoked) {
             removeEntry(mnId);
             emit(new MagEvent.Revoked(mnId, bri.revocationTriggerCode(), clock.instant()));
         }
-        RevocationStatus status = revoked.isEmpty() && !bri.global()
-                ? RevocationStatus.BINDING_DOES_NOT_EXIST
+        if (bri.global() && assignedLma != null && assignedLma.equals(received.source())) {
+            // The assigned LMA revoked everything (e.g. it drains): new registrations go to the anycast address.
+            fallBack("global revocation");
+        }
+        RevocationStatus status = revoked.isEmpty() && !bri.global() ? RevocationStatus.BINDING_DOES_NOT_EXIST
+                : named.size() > 1 && revoked.size() < named.size() ? RevocationStatus.PARTIAL_SUCCESS
                 : RevocationStatus.SUCCESS;
         // RFC 5846 section 6.2: same sequence number, P and G as in the indication, the MN-ID echoed.
         List<MobilityOption> options = mnIdOption.<List<MobilityOption>>map(List::of).orElse(List.of());

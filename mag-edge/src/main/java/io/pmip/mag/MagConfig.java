@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param heartbeat path monitoring of the LMA (RFC 5847)
  * @param reRegistrationsPerSecond pace of re-establishing bindings after the LMA came back
  * @param restartCounter this MAG's Restart Counter (RFC 5847 section 5.2), sent in responses
+ * @param redirectCapable send Redirect-Capability in initial PBUs to {@code lmaAddress} and follow a
+ *        Redirect to the LMA it names (RFC 6463 section 4.1)
  */
 public record MagConfig(
         InetAddress proxyCareOfAddress,
@@ -36,7 +38,8 @@ public record MagConfig(
         BulkRefreshConfig bulk,
         HeartbeatConfig heartbeat,
         double reRegistrationsPerSecond,
-        long restartCounter) {
+        long restartCounter,
+        boolean redirectCapable) {
 
     public static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(3600);
     /** RFC 6275 section 13: InitialBindackTimeoutFirstReg default. */
@@ -82,7 +85,7 @@ public record MagConfig(
     public static MagConfig defaults(InetAddress proxyCareOfAddress, InetAddress lmaAddress, int lmaPort) {
         return new MagConfig(proxyCareOfAddress, lmaAddress, lmaPort, DEFAULT_LIFETIME,
                 DEFAULT_INITIAL_BINDACK_TIMEOUT_FIRST_REG, DEFAULT_INITIAL_BINDACK_TIMEOUT_RE_REG,
-                DEFAULT_MAX_BINDACK_TIMEOUT, 0.8, BulkRefreshConfig.DISABLED, HeartbeatConfig.DISABLED, 100, 1);
+                DEFAULT_MAX_BINDACK_TIMEOUT, 0.8, BulkRefreshConfig.DISABLED, HeartbeatConfig.DISABLED, 100, 1, false);
     }
 
     /** Lifetime field value: seconds rounded up to 4-second units (RFC 6275 section 6.1.7). */
@@ -93,42 +96,48 @@ public record MagConfig(
     public MagConfig withRequestedLifetime(Duration lifetime) {
         return new MagConfig(proxyCareOfAddress, lmaAddress, lmaPort, lifetime, initialBindackTimeoutFirstReg,
                 initialBindackTimeoutReReg, maxBindackTimeout, refreshFraction, bulk, heartbeat,
-                reRegistrationsPerSecond, restartCounter);
+                reRegistrationsPerSecond, restartCounter, redirectCapable);
     }
 
     public MagConfig withBindackTimeouts(Duration firstReg, Duration reReg, Duration max) {
         return new MagConfig(proxyCareOfAddress, lmaAddress, lmaPort, requestedLifetime, firstReg, reReg, max,
-                refreshFraction, bulk, heartbeat, reRegistrationsPerSecond, restartCounter);
+                refreshFraction, bulk, heartbeat, reRegistrationsPerSecond, restartCounter, redirectCapable);
     }
 
     public MagConfig withRefreshFraction(double fraction) {
         return new MagConfig(proxyCareOfAddress, lmaAddress, lmaPort, requestedLifetime,
                 initialBindackTimeoutFirstReg, initialBindackTimeoutReReg, maxBindackTimeout, fraction, bulk,
-                heartbeat, reRegistrationsPerSecond, restartCounter);
+                heartbeat, reRegistrationsPerSecond, restartCounter, redirectCapable);
     }
 
     public MagConfig withBulk(BulkRefreshConfig newBulk) {
         return new MagConfig(proxyCareOfAddress, lmaAddress, lmaPort, requestedLifetime,
                 initialBindackTimeoutFirstReg, initialBindackTimeoutReReg, maxBindackTimeout, refreshFraction,
-                newBulk, heartbeat, reRegistrationsPerSecond, restartCounter);
+                newBulk, heartbeat, reRegistrationsPerSecond, restartCounter, redirectCapable);
     }
 
     public MagConfig withHeartbeat(HeartbeatConfig newHeartbeat) {
         return new MagConfig(proxyCareOfAddress, lmaAddress, lmaPort, requestedLifetime,
                 initialBindackTimeoutFirstReg, initialBindackTimeoutReReg, maxBindackTimeout, refreshFraction, bulk,
-                newHeartbeat, reRegistrationsPerSecond, restartCounter);
+                newHeartbeat, reRegistrationsPerSecond, restartCounter, redirectCapable);
     }
 
     public MagConfig withReRegistrationsPerSecond(double rate) {
         return new MagConfig(proxyCareOfAddress, lmaAddress, lmaPort, requestedLifetime,
                 initialBindackTimeoutFirstReg, initialBindackTimeoutReReg, maxBindackTimeout, refreshFraction, bulk,
-                heartbeat, rate, restartCounter);
+                heartbeat, rate, restartCounter, redirectCapable);
     }
 
     public MagConfig withRestartCounter(long counter) {
         return new MagConfig(proxyCareOfAddress, lmaAddress, lmaPort, requestedLifetime,
                 initialBindackTimeoutFirstReg, initialBindackTimeoutReReg, maxBindackTimeout, refreshFraction, bulk,
-                heartbeat, reRegistrationsPerSecond, counter);
+                heartbeat, reRegistrationsPerSecond, counter, redirectCapable);
+    }
+
+    public MagConfig withRedirectCapability(boolean capable) {
+        return new MagConfig(proxyCareOfAddress, lmaAddress, lmaPort, requestedLifetime,
+                initialBindackTimeoutFirstReg, initialBindackTimeoutReReg, maxBindackTimeout, refreshFraction, bulk,
+                heartbeat, reRegistrationsPerSecond, restartCounter, capable);
     }
 
     static void positive(String name, Duration d) {

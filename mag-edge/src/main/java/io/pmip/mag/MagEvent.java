@@ -1,6 +1,7 @@
 package io.pmip.mag;
 
 import io.pmip.protocol.Ipv6Prefix;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -85,5 +86,16 @@ public sealed interface MagEvent {
 
     /** The LMA's Restart Counter changed: it restarted and lost its bindings (RFC 5847 section 3.3). */
     record LmaRestarted(long previousRestartCounter, long restartCounter, Instant at) implements MagEvent {
+    }
+
+    /** A PBA's Redirect option named the LMA this MAG signals to from now on (RFC 6463 section 4.1). */
+    record Redirected(String mobileNodeIdentifier, InetAddress from, InetAddress to, Instant at) implements MagEvent {
+    }
+
+    /**
+     * The assigned LMA stopped answering (retransmissions exhausted, heartbeat down) or revoked every
+     * binding: the MAG signals to the configured (anycast) address again.
+     */
+    record FellBack(InetAddress from, InetAddress to, String reason, Instant at) implements MagEvent {
     }
 }

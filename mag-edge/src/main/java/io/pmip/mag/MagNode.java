@@ -131,7 +131,7 @@ public final class MagNode implements AutoCloseable {
      */
     private List<ActorRef<MagCommand>> revocationTargets(BindingRevocationIndication bri, InetAddress destination) {
         Set<ActorRef<MagCommand>> onAddress = magsOn(destination);
-        if (bri.global()) {
+        if (bri.global() || bri.optionsOf(MobileNodeIdentifier.class).size() > 1) {
             return List.copyOf(onAddress);
         }
         Optional<String> mnId = mobileNode(bri);
@@ -184,11 +184,7 @@ public final class MagNode implements AutoCloseable {
             this.mag = mag;
         }
 
-        /** To the configured LMA; false when the transport refused it (counted there). */
-        boolean send(MobilityMessage message) {
-            return sendTo(message, config.lmaAddress(), config.lmaPort());
-        }
-
+        /** False when the transport refused it (counted there). */
         boolean sendTo(MobilityMessage message, InetAddress destination, int port) {
             if (transport.kind() == TransportKind.MH_IPV6) {
                 byte[] bytes = MobilityHeaderEncoder.encode(message, (Inet6Address) config.proxyCareOfAddress(),

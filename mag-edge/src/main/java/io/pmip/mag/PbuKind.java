@@ -21,6 +21,11 @@ public enum PbuKind {
         return this == BULK_REFRESH || this == BULK_DEREGISTRATION;
     }
 
+    /** A first registration at this MAG (attach or handoff), the PBU RFC 6463 calls initial. */
+    public boolean isInitial() {
+        return this == INITIAL || this == HANDOFF;
+    }
+
     public boolean isDeregistration() {
         return this == DEREGISTRATION || this == BULK_DEREGISTRATION;
     }

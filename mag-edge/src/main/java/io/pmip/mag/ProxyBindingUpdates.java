@@ -10,6 +10,7 @@ import io.pmip.protocol.mh.option.MobileNodeGroupIdentifier;
 import io.pmip.protocol.mh.option.MobileNodeIdentifier;
 import io.pmip.protocol.mh.option.MobileNodeLinkLayerIdentifier;
 import io.pmip.protocol.mh.option.MobilityOption;
+import io.pmip.protocol.mh.option.RedirectCapability;
 import io.pmip.protocol.mh.option.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +37,11 @@ final class ProxyBindingUpdates {
      * A per-mobile-node PBU with flags A and P (RFC 5213 section 6.9.1.1): MN-Identifier, one Home
      * Network Prefix option per prefix (::/0 when none is known yet, asking the LMA to assign one),
      * Handoff Indicator, Access Technology Type, Timestamp (RFC 5213 section 5.5), MN Link-layer
-     * Identifier, and the Mobile Node Group Identifier when bulk is on (RFC 6602 section 4.1).
+     * Identifier, the Mobile Node Group Identifier when bulk is on (RFC 6602 section 4.1), and
+     * Redirect-Capability when asked (RFC 6463 section 4.1).
      */
     static ProxyBindingUpdate perMobileNode(int sequence, int lifetimeUnits, PbuKind kind,
-            BindingUpdateListEntry entry, Timestamp timestamp) {
+            BindingUpdateListEntry entry, Timestamp timestamp, boolean redirectCapability) {
         List<MobilityOption> options = new ArrayList<>();
         options.add(MobileNodeIdentifier.nai(entry.mobileNodeIdentifier()));
         List<Ipv6Prefix> prefixes = entry.homeNetworkPrefixes().isEmpty()
@@ -54,6 +56,9 @@ final class ProxyBindingUpdates {
         }
         OptionalLong group = entry.bulkGroup();
         group.ifPresent(g -> options.add(MobileNodeGroupIdentifier.bulkBindingUpdateGroup(g)));
+        if (redirectCapability) {
+            options.add(new RedirectCapability()); // RFC 6463 section 4.1
+        }
         return ProxyBindingUpdate.of(sequence, lifetimeUnits, options);
     }
 

@@ -69,6 +69,8 @@ final class TestLma implements AutoCloseable {
     volatile boolean acceptGroups = true;
     volatile boolean answerHeartbeats = true;
     volatile long restartCounter = 1;
+    /** Answer a PBU carrying Redirect-Capability with a Redirect option naming this address (RFC 6463). */
+    volatile java.net.Inet4Address redirectTo;
 
     private TestLma(TransportConfig config) throws Exception {
         transport = SignalingTransports.open(config, this::onDatagram);
@@ -207,6 +209,10 @@ final class TestLma implements AutoCloseable {
         options.addAll(pbu.optionsOf(MobileNodeLinkLayerIdentifier.class));
         if (acceptGroups) {
             options.addAll(pbu.optionsOf(MobileNodeGroupIdentifier.class));
+        }
+        java.net.Inet4Address redirect = redirectTo;
+        if (redirect != null && pbu.option(io.pmip.protocol.mh.option.RedirectCapability.class).isPresent()) {
+            options.add(io.pmip.protocol.mh.option.Redirect.toIpv4(redirect));
         }
         reply(datagram, ProxyBindingAcknowledgement.fromFlags(status, ProxyBindingAcknowledgement.FLAG_P,
                 pbu.sequence(), status < 128 ? pbu.lifetime() : 0, options));

@@ -41,9 +41,11 @@ public final class AdminApi {
     }
 
     public AdminApi(Context c) {
-        BindingsResource bindings = new BindingsResource(c.index(), c.history(), c.shard(),
-                new Revocation(c.ingress(), c.metrics(), c.settings().revocationTimeout()), c.settings().askTimeout(),
-                c.settings().maxPageSize());
+        Revocation revocation = new Revocation(c.ingress(), c.metrics(), c.settings().revocationTimeout());
+        BindingsResource bindings = new BindingsResource(c.index(), c.history(), c.shard(), revocation,
+                c.settings().askTimeout(), c.settings().maxPageSize());
+        MagRevocationResource magRevocation = new MagRevocationResource(c.index(), c.shard(), revocation,
+                c.settings().askTimeout());
         MagsResource mags = new MagsResource(c.index(), c.ingress(), c.peers(), c.settings().askTimeout());
         ClusterResource cluster = new ClusterResource(c.system(), c.settings().askTimeout());
         PrefixPoolsResource pools = new PrefixPoolsResource(c.shard(),
@@ -62,6 +64,7 @@ public final class AdminApi {
                 new Endpoint("GET", "/api/bindings/{mnId}/events", TOKEN, bindings::events),
                 new Endpoint("GET", "/api/mags", TOKEN, mags::list),
                 new Endpoint("GET", "/api/mags/{id}", TOKEN, mags::get),
+                new Endpoint("DELETE", "/api/mags/{id}/bindings", TOKEN, magRevocation::revoke),
                 new Endpoint("GET", "/api/cluster", TOKEN, cluster::cluster),
                 new Endpoint("POST", "/api/cluster/nodes/{node}/drain", TOKEN, cluster::drain),
                 new Endpoint("GET", "/api/prefix-pools", TOKEN, pools::list));

@@ -11,7 +11,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.StreamSupport;
+import io.pmip.lma.redirect.LoadGossip;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -60,7 +64,11 @@ final class ClusterResource {
         return views;
     }
 
-    /** Cluster.leave of the member: its shards hand off to the others, then it shuts down. */
+    /**
+     * Drains the member: it stops being a redirect target, moves the MAGs assigned to it (global
+     * revocation, RFC 5846), answers its PBUs in flight, then leaves (its shards hand off to the
+     * others) and shuts down. A member without the drain service (not an LMA node) just leaves.
+     */
     CompletionStage<HttpResponse> drain(ApiRequest request) {
         String node = request.path("node");
         Cluster cluster = Cluster.get(system);
@@ -69,10 +77,25 @@ final class ClusterResource {
                 .findFirst()
                 .orElseThrow(() -> ApiException.notFound("unknown_node", "no cluster member '" + node
                         + "'; members are named host:port as in GET /api/cluster"));
-        cluster.manager().tell(Leave.create(member.address()));
-        return CompletableFuture.completedFuture(Json.response(202, Json.object(
-                "node", ShardingStats.node(member.address()),
-                "previousStatus", member.status().toString(),
-                "detail", "leaving: its shards hand off to the other members, then the node shuts down")));
+        String name = ShardingStats.node(member.address());
+        boolean self = member.equals(cluster.selfMember());
+        CompletionStage<Receptionist.Listing> listing = AskPattern.ask(system.receptionist(),
+                (ActorRef<Receptionist.Listing> replyTo) -> Receptionist.find(LoadGossip.KEY, replyTo), timeout,
+                system.scheduler());
+        return listing.thenApply(l -> {
+            Optional<ActorRef<LoadGossip.Command>> gossip = l.getServiceInstances(LoadGossip.KEY).stream()
+                    .filter(ref -> self ? ref.path().address().hasLocalScope()
+                            : ref.path().address().equals(member.address()))
+                    .findFirst();
+            gossip.ifPresentOrElse(g -> g.tell(new LoadGossip.DrainRequest(name)),
+                    () -> cluster.manager().tell(Leave.create(member.address())));
+            return Json.response(202, Json.object(
+                    "node", name,
+                    "previousStatus", member.status().toString(),
+                    "detail", gossip.isPresent()
+                            ? "draining: no more MAGs are redirected to it, its MAGs are moved, then it leaves and "
+                                    + "its shards hand off to the other members"
+                            : "leaving: its shards hand off to the other members, then the node shuts down"));
+        });
     }
 }

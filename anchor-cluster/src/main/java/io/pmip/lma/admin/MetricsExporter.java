@@ -65,6 +65,11 @@ final class MetricsExporter {
                 "Admin API requests refused with 401, by reason."));
         m.put("revocation_sent", new Counter("pmip_revocations_sent_total",
                 "Binding Revocation Indications sent to MAGs (RFC 5846)."));
+        m.put("revocation", new Counter("pmip_revocations_total",
+                "Binding Revocation Indications sent, by flavour: mn (one mobile node), bulk (several MN-IDs), "
+                        + "mag (global, every binding of a MAG; also when a draining node moves its MAGs)."));
+        m.put("redirect", new Counter("pmip_redirects_total",
+                "PBAs that named another LMA in a Redirect option (RFC 6463 runtime LMA assignment)."));
         m.put("revocation_ack", new Counter("pmip_revocation_acks_total",
                 "Binding Revocation Acknowledgements received for this node's indications, by status."));
         m.put("revocation_timeout", new Counter("pmip_revocation_timeouts_total",
@@ -162,8 +167,6 @@ final class MetricsExporter {
         });
         text.family("pmip_bulk_groups", "gauge", "RFC 6602 bulk binding groups (0: bulk registration not supported).",
                 List.of(PrometheusText.Sample.of(0)));
-        text.family("pmip_redirects_total", "counter", "RFC 6463 redirects sent (0: runtime redirect not supported).",
-                List.of(PrometheusText.Sample.of(0)));
         return text.text();
     }
 
@@ -209,7 +212,7 @@ final class MetricsExporter {
         return switch (name) {
             case "entity_timeout", "entity_failure", "revocation_sent", "revocation_timeout", "revocation_not_sent",
                     "heartbeat_path_down", "mag_restart_detected", "mag_restart_sessions_removed",
-                    "mag_restart_cleanup_failed" -> false;
+                    "mag_restart_cleanup_failed", "redirect" -> false;
             default -> true;
         };
     }

@@ -56,9 +56,35 @@ final class Revocation {
         options.add(MobileNodeIdentifier.nai(mnId));
         sessions.stream().flatMap(s -> s.homeNetworkPrefixes().stream()).distinct()
                 .forEach(p -> options.add(new HomeNetworkPrefixOption(p)));
+        return send(mag, Flavour.MN, false, options);
+    }
+
+    /** What one indication revokes (RFC 5846): one mobile node, several at once, or all of a MAG's. */
+    enum Flavour {
+        MN("mn"), BULK("bulk"), MAG("mag");
+
+        final String label;
+
+        Flavour(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * One indication to {@code mag} for several of its mobile nodes: every binding of the MAG
+     * (RFC 5846 section 6.1, G set, no MN-ID) or the named ones (one MN-ID option each).
+     */
+    CompletionStage<Outcome> revokeAtMag(String mag, List<String> mnIds, boolean global) {
+        List<MobilityOption> options = global ? List.of()
+                : mnIds.stream().<MobilityOption>map(MobileNodeIdentifier::nai).toList();
+        return send(mag, global ? Flavour.MAG : Flavour.BULK, global, options);
+    }
+
+    private CompletionStage<Outcome> send(String mag, Flavour flavour, boolean global, List<MobilityOption> options) {
         metrics.increment(MetricKey.of("revocation_sent"));
+        metrics.increment(MetricKey.of("revocation", "flavour", flavour.label));
         return ingress.revoke(mag, sequence -> BindingRevocationIndication.of(RevocationTrigger.ADMINISTRATIVE_REASON,
-                        sequence, true, false, options), timeout)
+                        sequence, true, global, options), timeout)
                 .handle((bra, failure) -> failure == null ? acknowledged(mag, bra) : failed(mag, failure));
     }
 

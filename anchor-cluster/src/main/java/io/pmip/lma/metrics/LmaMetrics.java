@@ -64,6 +64,12 @@ public final class LmaMetrics {
         return byState;
     }
 
+    /** One counter's current value (0 when never incremented). */
+    public long count(MetricKey key) {
+        LongAdder adder = counters.get(key);
+        return adder == null ? 0 : adder.sum();
+    }
+
     public void received(int mhType) {
         increment(MetricKey.of("received", "type", typeName(mhType)));
     }

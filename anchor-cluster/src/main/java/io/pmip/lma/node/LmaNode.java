@@ -7,6 +7,10 @@ import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.peer.HeartbeatSettings;
 import io.pmip.lma.peer.MagBindings;
 import io.pmip.lma.peer.MagPeers;
+import io.pmip.lma.redirect.LoadGossip;
+import io.pmip.lma.redirect.LoadView;
+import io.pmip.lma.redirect.RedirectPolicy;
+import io.pmip.lma.redirect.Redirection;
 import io.pmip.lma.signaling.SignalingIngress;
 import io.pmip.lma.signaling.SignalingSettings;
 import io.pmip.persistence.cassandra.LocalCassandra;
@@ -26,12 +30,15 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -53,9 +60,11 @@ public final class LmaNode implements AutoCloseable {
     private final LmaMetrics metrics;
     private final long restartCounter;
     private final java.util.Optional<AdminServer> admin;
+    private final LoadView loads;
 
     private LmaNode(ActorSystem<Void> system, BindingShard shard, SignalingIngress ingress, LmaMetrics metrics,
-            long restartCounter, java.util.Optional<AdminServer> admin) {
+            long restartCounter, java.util.Optional<AdminServer> admin, LoadView loads) {
+        this.loads = loads;
         this.system = system;
         this.shard = shard;
         this.ingress = ingress;
@@ -93,6 +102,8 @@ public final class LmaNode implements AutoCloseable {
             LmaMetrics metrics = new LmaMetrics();
             SignalingIngress ingress = SignalingIngress.open(transports, shard, metrics, signaling, restartCounter,
                     clock);
+            Set<InetAddress> ownUnicast = openUnicast(node, ingress);
+            LoadView loads = startLoadGossip(system, node, ingress, metrics, ownUnicast, clock);
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "close-signaling",
                     () -> {
                         ingress.close();
@@ -113,7 +124,7 @@ public final class LmaNode implements AutoCloseable {
                 admin.flatMap(AdminServer::magBindings).or(() -> AdminServer.startReadSideAlone(system))
                         .ifPresent(readSide::set);
             }
-            LmaNode lma = new LmaNode(system, shard, ingress, metrics, restartCounter, admin);
+            LmaNode lma = new LmaNode(system, shard, ingress, metrics, restartCounter, admin, loads);
             log.info("LMA node started: cluster={} udp={} mh={} journal={} restart-counter={}", lma.clusterAddress(),
                     lma.udpAddress(), lma.mhAddress(), node.getString("journal"), restartCounter);
             return lma;
@@ -129,6 +140,43 @@ public final class LmaNode implements AutoCloseable {
     private static void stopAfterFailedStart(ActorSystem<Void> system) {
         system.terminate();
         awaitTermination(system, Duration.ofSeconds(30));
+    }
+
+    /** The unicast UDP socket on the anycast port, when configured; this node's unicast addresses. */
+    private static Set<InetAddress> openUnicast(Config node, SignalingIngress ingress) throws TransportException {
+        Set<InetAddress> own = new HashSet<>();
+        String udp = node.getString("unicast.udp.address").trim();
+        if (!udp.isEmpty() && ingress.udpAddress() != null) {
+            // RFC 5844 section 3.1.1: one UDP port for PMIP, so the unicast socket uses the anycast one's.
+            TransportConfig config = TransportConfig.parse("UDP_IPV4", udp, ingress.udpAddress().getPort());
+            ingress.openUnicast(config);
+            own.add(config.localAddress());
+        }
+        String mh = node.getString("unicast.mh.address").trim();
+        if (!mh.isEmpty()) {
+            own.add(TransportConfig.parse("MH_IPV6", mh, 0).localAddress());
+        }
+        return own;
+    }
+
+    /** Load gossip always runs (draining uses it); redirection only when enabled. */
+    private static LoadView startLoadGossip(ActorSystem<Void> system, Config node, SignalingIngress ingress,
+            LmaMetrics metrics, Set<InetAddress> ownUnicast, Clock clock) {
+        Duration interval = node.getDuration("redirect.gossip-interval");
+        LoadView view = new LoadView(interval.multipliedBy(3), clock);
+        String self = clusterAddress(system);
+        InetSocketAddress udp = ingress.unicastUdpAddress();
+        String mh = node.getString("unicast.mh.address").trim();
+        NodeDrain drain = new NodeDrain(system, ingress, metrics, ownUnicast, node.getDuration("drain-timeout"));
+        system.systemActorOf(LoadGossip.create(new LoadGossip.Self(self,
+                udp == null ? "" : udp.getAddress().getHostAddress(), mh, new PbuRate(metrics, clock), drain),
+                view, interval, clock), "load-gossip", Props.empty());
+        if (node.getBoolean("redirect.enabled")) {
+            RedirectPolicy policy = RedirectPolicy.named(node.getString("redirect.policy"),
+                    node.getDouble("redirect.rate-weight"));
+            ingress.enableRedirection(new Redirection(view, policy, ownUnicast));
+        }
+        return view;
     }
 
     /** UDP and MH as enabled in {@code pmip.lma.node}. */
@@ -229,8 +277,27 @@ public final class LmaNode implements AutoCloseable {
         return restartCounter;
     }
 
+    /** This node's signaling front (its MAG contacts, revocations). */
+    public SignalingIngress ingress() {
+        return ingress;
+    }
+
+    /** What this node knows of every node's load (RFC 6463 redirect targets). */
+    public LoadView loads() {
+        return loads;
+    }
+
+    /** This node's unicast UDP address, or null when it has none. */
+    public InetSocketAddress unicastUdpAddress() {
+        return ingress.unicastUdpAddress();
+    }
+
     /** host:port of this node in the cluster. */
     public String clusterAddress() {
+        return clusterAddress(system);
+    }
+
+    private static String clusterAddress(ActorSystem<?> system) {
         org.apache.pekko.actor.Address a = Cluster.get(system).selfMember().address();
         return a.host().getOrElse(() -> "?") + ":" + a.port().getOrElse(() -> 0);
     }

@@ -146,4 +146,12 @@ public final class PbuTranslation {
         }
         return Math.min(MAX_LIFETIME_UNITS, Math.max(1, seconds / 4));
     }
+
+    /** The same PBA with one more option (e.g. RFC 6463 Redirect). */
+    static ProxyBindingAcknowledgement withOption(ProxyBindingAcknowledgement pba, MobilityOption option) {
+        List<MobilityOption> options = new ArrayList<>(pba.options());
+        options.add(option);
+        return ProxyBindingAcknowledgement.fromFlags(pba.statusCode(), pba.flags(), pba.sequence(), pba.lifetime(),
+                options);
+    }
 }

@@ -5,6 +5,7 @@ import io.pmip.lma.PbaDecision;
 import io.pmip.lma.PbuRequest;
 import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.policy.LmaPolicy;
+import io.pmip.lma.redirect.Redirection;
 import io.pmip.protocol.codec.DecodeContext;
 import io.pmip.protocol.codec.DecodeResult;
 import io.pmip.protocol.codec.DecodeWarning;
@@ -21,6 +22,7 @@ import io.pmip.protocol.mh.MobilityMessage;
 import io.pmip.protocol.mh.ProxyBindingAcknowledgement;
 import io.pmip.protocol.mh.ProxyBindingUpdate;
 import io.pmip.protocol.mh.UnknownMessage;
+import io.pmip.protocol.mh.option.Redirect;
 import io.pmip.protocol.mh.option.RestartCounter;
 import io.pmip.protocol.mh.option.Timestamp;
 import io.pmip.protocol.transport.InboundDatagram;
@@ -77,6 +79,9 @@ public final class SignalingIngress implements AutoCloseable {
     /** Where each authorized MAG last sent a PBU from, so the LMA can start an exchange with it. */
     private final Map<String, MagContact> magContacts = new ConcurrentHashMap<>();
     private volatile MagSignals magSignals = MagSignals.NONE;
+    /** This node's own (non-anycast) sockets, by kind: redirect targets and the source of its BRIs. */
+    private final Map<TransportKind, SignalingTransport> unicast = new EnumMap<>(TransportKind.class);
+    private volatile Redirection redirection;
 
     /** How a MAG was last reached: its transport, source port, the LMA address it used, and when. */
     public record MagContact(TransportKind kind, InetAddress mag, int port, InetAddress lmaAddress, Instant lastSeen) {
@@ -119,6 +124,38 @@ public final class SignalingIngress implements AutoCloseable {
             throw e;
         }
         return ingress;
+    }
+
+    /**
+     * Opens this node's unicast socket of {@code config.kind()} next to the shared anycast one:
+     * MAGs redirected here (RFC 6463) reach it, and BRIs leave from it so their BRAs come back to
+     * this node and not to whichever node shares the anycast port.
+     *
+     * @throws TransportException when the socket cannot be opened
+     */
+    public void openUnicast(TransportConfig config) throws TransportException {
+        SignalingTransport transport = SignalingTransports.open(
+                config.withSendQueueCapacity(settings.sendQueueCapacity()).withReusePort(false), this::onDatagram);
+        synchronized (transports) {
+            SignalingTransport previous = unicast.put(config.kind(), transport);
+            if (previous != null) {
+                previous.close();
+            }
+        }
+    }
+
+    /** Redirects PBUs with Redirect-Capability that reach the anycast address (RFC 6463); off until set. */
+    public void enableRedirection(Redirection redirection) {
+        this.redirection = redirection;
+    }
+
+    /** The bound unicast UDP address, or null when the node has none. */
+    public InetSocketAddress unicastUdpAddress() {
+        SignalingTransport t;
+        synchronized (transports) {
+            t = unicast.get(TransportKind.UDP_IPV4);
+        }
+        return t == null ? null : new InetSocketAddress(t.localAddress(), t.localPort());
     }
 
     /** The bound UDP address, or null when UDP is not enabled. */
@@ -168,15 +205,17 @@ public final class SignalingIngress implements AutoCloseable {
         MagContact contact = magContacts.get(destination.getHostAddress());
         TransportKind kind = contact != null ? contact.kind()
                 : destination instanceof Inet6Address ? TransportKind.MH_IPV6 : TransportKind.UDP_IPV4;
-        SignalingTransport transport = transport(kind);
+        SignalingTransport own = ownTransport(kind);
+        SignalingTransport transport = own != null ? own : transport(kind);
         if (transport == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no " + kind + " transport to reach " + mag));
         }
         PendingRevocations.Pending pending = revocations.register(timeout);
         BindingRevocationIndication bri = indication.apply(pending.sequence());
+        // From this node's own address when it has one: the BRA then comes back here (RFC 5846 section 6.2).
+        InetAddress source = own != null ? own.localAddress() : contact != null ? contact.lmaAddress() : null;
         int port = contact != null ? contact.port() : PMIP_UDP_PORT;
-        if (!sendToMag(kind, destination, port, contact != null ? contact.lmaAddress() : null, bri,
-                bri.revocationTriggerCode())) {
+        if (!send(transport, kind, destination, port, source, bri, bri.revocationTriggerCode())) {
             revocations.cancel(pending.sequence(), new IllegalStateException("send queue refused the BRI to " + mag));
         }
         return pending.acknowledged();
@@ -191,7 +230,11 @@ public final class SignalingIngress implements AutoCloseable {
      */
     public boolean sendToMag(TransportKind kind, InetAddress mag, int port, InetAddress lmaAddress,
             MobilityMessage message, int status) {
-        SignalingTransport transport = transport(kind);
+        return send(transport(kind), kind, mag, port, lmaAddress, message, status);
+    }
+
+    private boolean send(SignalingTransport transport, TransportKind kind, InetAddress mag, int port,
+            InetAddress lmaAddress, MobilityMessage message, int status) {
         if (transport == null) {
             metrics.sendFailed(message.mhType());
             return false;
@@ -217,7 +260,9 @@ public final class SignalingIngress implements AutoCloseable {
         List<SignalingTransport> open;
         synchronized (transports) {
             open = new ArrayList<>(transports.values());
+            open.addAll(unicast.values());
             transports.clear();
+            unicast.clear();
         }
         open.forEach(SignalingTransport::close);
     }
@@ -226,6 +271,22 @@ public final class SignalingIngress implements AutoCloseable {
         synchronized (transports) {
             return transports.get(kind);
         }
+    }
+
+    private SignalingTransport ownTransport(TransportKind kind) {
+        synchronized (transports) {
+            return unicast.get(kind);
+        }
+    }
+
+    /** The socket a datagram arrived on, so the answer leaves from the address the MAG used. */
+    private SignalingTransport arrivalTransport(InboundDatagram datagram) {
+        SignalingTransport own = ownTransport(datagram.kind());
+        if (own != null && own.localAddress().equals(datagram.destination())
+                && own.localPort() == datagram.destinationPort()) {
+            return own;
+        }
+        return transport(datagram.kind());
     }
 
     // Runs on a transport's receive thread: decodes and dispatches, never waits for an entity.
@@ -339,6 +400,9 @@ public final class SignalingIngress implements AutoCloseable {
             metrics.dropped("overload");
             return;
         }
+        Redirection redirector = redirection;
+        Optional<Redirect> redirect = redirector == null ? Optional.empty()
+                : redirector.redirectFor(pbu, datagram.source(), datagram.destination());
         shard.handle(request, settings.entityTimeout()).whenComplete((decision, failure) -> {
             inFlight.decrementAndGet();
             if (failure != null) {
@@ -346,7 +410,7 @@ public final class SignalingIngress implements AutoCloseable {
                 return;
             }
             try {
-                answer(datagram, pbu, decision, receivedNanos);
+                answer(datagram, pbu, decision, redirect, receivedNanos);
             } catch (RuntimeException e) {
                 // A completion stage would swallow it: count and log instead.
                 metrics.dropped("answer_error");
@@ -355,7 +419,8 @@ public final class SignalingIngress implements AutoCloseable {
         });
     }
 
-    private void answer(InboundDatagram datagram, ProxyBindingUpdate pbu, PbaDecision decision, long receivedNanos) {
+    private void answer(InboundDatagram datagram, ProxyBindingUpdate pbu, PbaDecision decision,
+            Optional<Redirect> redirect, long receivedNanos) {
         if (!decision.acknowledge()) {
             // RFC 5213 section 5.3.5: e.g. a late de-registration from a previous MAG is silently ignored.
             metrics.ignored("entity");
@@ -370,6 +435,11 @@ public final class SignalingIngress implements AutoCloseable {
             metrics.rejected("binding", decision.status());
         }
         ProxyBindingAcknowledgement pba = PbuTranslation.acknowledgement(pbu, decision);
+        if (decision.accepted() && redirect.isPresent()) {
+            // RFC 6463 section 4.2: the binding is accepted here and the MAG told where to send from now on.
+            pba = PbuTranslation.withOption(pba, redirect.get());
+            metrics.increment(io.pmip.lma.metrics.MetricKey.of("redirect"));
+        }
         send(datagram, pba, pba.statusCode());
         metrics.pbaLatency(System.nanoTime() - receivedNanos);
     }
@@ -439,7 +509,7 @@ public final class SignalingIngress implements AutoCloseable {
     }
 
     private void send(InboundDatagram datagram, MobilityMessage message, int status) {
-        SignalingTransport transport = transport(datagram.kind());
+        SignalingTransport transport = arrivalTransport(datagram);
         if (transport == null) {
             metrics.sendFailed(message.mhType()); // closed meanwhile
             return;

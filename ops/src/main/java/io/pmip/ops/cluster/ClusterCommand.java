@@ -16,7 +16,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code pmip cluster start|status|stop}: several LMA processes on this host. */
+/** {@code pmip cluster start|status|stop|drain}: several LMA processes on this host. */
 @Command(
         name = "cluster",
         mixinStandardHelpOptions = true,
@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
             "Node k: cluster port 25520+k-1, seed 127.0.0.1:25520, UDP 127.0.0.1:5436 shared by all nodes",
             "(SO_REUSEPORT), raw IPv6 Mobility Header on node 1 only. Pid files and logs in",
             "$PMIP_HOME/var/cluster/node-k/."},
-        subcommands = {ClusterCommand.Start.class, ClusterCommand.Status.class, ClusterCommand.Stop.class})
+        subcommands = {ClusterCommand.Start.class, ClusterCommand.Status.class, ClusterCommand.Stop.class,
+            ClusterCommand.Drain.class})
 public final class ClusterCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -155,6 +156,51 @@ public final class ClusterCommand implements Runnable {
                 Files.deleteIfExists(local.cassandraMarker());
             }
             return 0;
+        }
+    }
+
+    @Command(name = "drain", mixinStandardHelpOptions = true,
+            description = {"Drain node K through the admin API of another node (POST /api/cluster/nodes/{node}/drain):",
+                "no MAG is redirected to it any more, the MAGs assigned to it are revoked and register again",
+                "through the anycast address, its PBUs in flight are answered, then it leaves the cluster."})
+    static final class Drain implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--node", required = true, paramLabel = "K|HOST:PORT",
+                description = "Node number as in `cluster start` (cluster port base-port+K-1), or its host:port.")
+        String node;
+
+        @Option(names = "--base-port", defaultValue = "25520", description = "As given to `cluster start` (default: ${DEFAULT-VALUE}).")
+        int basePort;
+
+        @Option(names = "--admin", paramLabel = "URL",
+                description = "Admin API to ask (default: node 1's, http://127.0.0.1:8080, or node 2's when draining node 1).")
+        String admin;
+
+        @Option(names = "--token", paramLabel = "TOKEN", description = "Admin token (default: $PMIP_ADMIN_TOKEN).")
+        String token;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            boolean numbered = node.chars().allMatch(Character::isDigit);
+            String member = numbered ? "127.0.0.1:" + (basePort + Integer.parseInt(node) - 1) : node;
+            String url = admin != null ? admin : "http://127.0.0.1:" + (numbered && node.equals("1") ? 8081 : 8080);
+            String bearer = token != null ? token : System.getenv().getOrDefault("PMIP_ADMIN_TOKEN", "");
+            if (bearer.isBlank()) {
+                err.println("no admin token: pass --token or set PMIP_ADMIN_TOKEN");
+                return 2;
+            }
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/cluster/nodes/" + member + "/drain"))
+                            .header("Authorization", "Bearer " + bearer)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                            .timeout(Duration.ofSeconds(30)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            (response.statusCode() == 202 ? out : err).println(response.body());
+            return response.statusCode() == 202 ? 0 : 1;
         }
     }
 }
