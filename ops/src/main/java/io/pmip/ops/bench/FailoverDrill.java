@@ -133,7 +133,9 @@ public final class FailoverDrill implements AutoCloseable {
             env.put("PMIP_LMA_MH_ENABLED", "false");
             env.put("PMIP_ADMIN_PORT", String.valueOf(adminPorts.get(k - 1)));
             env.put("PMIP_ADMIN_TOKEN", token);
-            processes.add(LmaProcess.launch(launcher.withJvmOptions(List.of("-Xmx" + settings.heap())),
+            // The serial collector: three nodes and Cassandra share two cores here, and parallel GC
+            // threads of each would only compete with the others' heartbeats.
+            processes.add(LmaProcess.launch(launcher.withJvmOptions(List.of("-Xmx" + settings.heap(), "-XX:+UseSerialGC")),
                     settings.dir().resolve("node-" + k), env, List.of("--journal", "cassandra", "--config", conf.toString())));
         }
         for (LmaProcess p : processes) {

@@ -169,12 +169,17 @@ public final class LoadClient implements AutoCloseable {
      */
     public LoadReport run(LoadPhase phase, InetSocketAddress lma, Duration timeout, IntPredicate which)
             throws InterruptedException {
+        return run(phase, lma, timeout, which, profile.ratePerSecond());
+    }
+
+    /** As {@link #run(LoadPhase, InetSocketAddress, Duration, IntPredicate)}, at another rate than the profile's. */
+    public LoadReport run(LoadPhase phase, InetSocketAddress lma, Duration timeout, IntPredicate which, double rate)
+            throws InterruptedException {
         int[] selected = IntStream.range(0, profile.mobileNodes()).filter(which).toArray();
         int n = selected.length;
         Run run = new Run(phase, profile.mobileNodes(), n, lma);
         current = run;
         long start = System.nanoTime();
-        double rate = profile.ratePerSecond();
         for (int k = 0; k < n; k++) {
             int i = selected[k];
             long intended = rate > 0 ? start + (long) (k * 1e9 / rate) : System.nanoTime();
@@ -197,7 +202,8 @@ public final class LoadClient implements AutoCloseable {
         Map<Integer, Long> statuses = new HashMap<>();
         run.statuses.forEach((code, count) -> statuses.put(code, count.sum()));
         return new LoadReport(phase, n, elapsed, run.latency.getIntervalHistogram(), statuses, run.timeouts.sum(),
-                run.retransmissions.sum() + run.resynchronizations.sum(), run.sendRefusals.sum());
+                run.retransmissions.sum() + run.resynchronizations.sum(), run.sendRefusals.sum(),
+                run.acceptedLatency.getIntervalHistogram());
     }
 
     private int nextSequence(int index) {
@@ -313,9 +319,11 @@ public final class LoadClient implements AutoCloseable {
             transmit(run, again);
             return;
         }
-        run.latency.recordValue(Math.min(HIGHEST_LATENCY_MICROS, Math.max(0, (now - p.intendedNanos) / 1000)));
+        long micros = Math.min(HIGHEST_LATENCY_MICROS, Math.max(0, (now - p.intendedNanos) / 1000));
+        run.latency.recordValue(micros);
         run.statuses.computeIfAbsent(pba.statusCode(), c -> new LongAdder()).increment();
         if (pba.isAccepted()) {
+            run.acceptedLatency.recordValue(micros);
             List<Ipv6Prefix> granted = pba.optionsOf(HomeNetworkPrefixOption.class).stream()
                     .map(HomeNetworkPrefixOption::prefix).toList();
             prefixes.set(index, run.phase == LoadPhase.DEREGISTER ? List.of() : granted);
@@ -351,6 +359,7 @@ public final class LoadClient implements AutoCloseable {
         final CountDownLatch done;
         final Semaphore slots = new Semaphore(profile.maxInFlight());
         final Recorder latency = new Recorder(HIGHEST_LATENCY_MICROS, 3);
+        final Recorder acceptedLatency = new Recorder(HIGHEST_LATENCY_MICROS, 3);
         final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         final LongAdder timeouts = new LongAdder();
         final LongAdder retransmissions = new LongAdder();
