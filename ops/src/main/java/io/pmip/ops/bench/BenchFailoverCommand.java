@@ -76,7 +76,7 @@ final class BenchFailoverCommand implements Callable<Integer> {
         Path dir = home.resolve("var").resolve("bench").resolve("failover");
         FailoverDrill.Settings settings = new FailoverDrill.Settings(nodes, victim, mags, Math.max(1, mobileNodes / mags),
                 concurrency, Duration.parse("PT" + probeTimeout.toUpperCase(Locale.ROOT)), heap, dir,
-                cassandra.contactPoints(), "");
+                cassandra.contactPoints(), "", "failover_" + Instant.now().getEpochSecond());
         FailoverDrill.Result result;
         LoadReport registered;
         try (FailoverDrill drill = new FailoverDrill(settings, s -> {

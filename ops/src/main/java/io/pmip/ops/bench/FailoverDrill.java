@@ -2,14 +2,18 @@ package io.pmip.ops.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.Config;
+import io.pmip.ops.cluster.JournalCassandra;
 import io.pmip.ops.cluster.LmaLauncher;
 import io.pmip.ops.cluster.LmaProcess;
 import io.pmip.ops.cluster.LocalPorts;
-import io.pmip.ops.cluster.UpLine;
 import io.pmip.ops.load.LoadClient;
 import io.pmip.ops.load.LoadPhase;
 import io.pmip.ops.load.LoadProfile;
 import io.pmip.ops.load.LoadReport;
+import io.pmip.persistence.PersistenceConfig;
+import io.pmip.persistence.schema.SchemaMigration;
+import io.pmip.persistence.schema.SchemaSettings;
 import io.pmip.protocol.Ipv6Prefix;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -51,9 +55,13 @@ public final class FailoverDrill implements AutoCloseable {
      * @param mobileNodesPerMag mobile nodes per MAG
      * @param concurrency    PBUs outstanding at once
      * @param probeTimeout   how long a probe waits for its PBA before the next round sends another
+     * @param keyspaceSuffix non-empty: journal, snapshot and projection keyspaces of their own
+     *                       ({@code pmip_journal_<suffix>}, ...), so a drill starts from an empty journal
+     *                       on a Cassandra that earlier drills used (their remembered entities would
+     *                       all start with the cluster)
      */
     public record Settings(int nodes, int victim, int mags, int mobileNodesPerMag, int concurrency, Duration probeTimeout,
-            String heap, Path dir, String contactPoints, String extraConfig) {
+            String heap, Path dir, String contactPoints, String extraConfig, String keyspaceSuffix) {
         public Settings {
             if (nodes < 3 || victim < 1 || victim > nodes) {
                 throw new IllegalArgumentException("need >= 3 nodes and a victim among them: " + nodes + ", " + victim);
@@ -116,6 +124,7 @@ public final class FailoverDrill implements AutoCloseable {
                 pekko.coordinated-shutdown.exit-jvm = off
                 pekko.loglevel = WARNING
                 """ + settings.extraConfig() + "\n");
+        Map<String, String> keyspaces = keyspaces();
         int udpPort = LocalPorts.freeUdpPort();
         for (int k = 1; k <= settings.nodes(); k++) {
             clusterPorts.add(LocalPorts.freeTcpPort());
@@ -133,17 +142,33 @@ public final class FailoverDrill implements AutoCloseable {
             env.put("PMIP_LMA_MH_ENABLED", "false");
             env.put("PMIP_ADMIN_PORT", String.valueOf(adminPorts.get(k - 1)));
             env.put("PMIP_ADMIN_TOKEN", token);
+            env.putAll(keyspaces);
             // The serial collector: three nodes and Cassandra share two cores here, and parallel GC
             // threads of each would only compete with the others' heartbeats.
             processes.add(LmaProcess.launch(launcher.withJvmOptions(List.of("-Xmx" + settings.heap(), "-XX:+UseSerialGC")),
                     settings.dir().resolve("node-" + k), env, List.of("--journal", "cassandra", "--config", conf.toString())));
+            // One at a time: on a small machine three JVMs warming up at once starve each other's
+            // heartbeats, and a joining node may be downed before it is up.
+            lmaUdp = processes.get(k - 1).awaitUp(timeout).udp();
+            awaitUpMembers(1, k, timeout);
         }
-        for (LmaProcess p : processes) {
-            UpLine up = p.awaitUp(timeout);
-            lmaUdp = up.udp();
-        }
-        awaitUpMembers(1, settings.nodes(), timeout);
         progress.accept(settings.nodes() + " nodes up, UDP " + lmaUdp);
+    }
+
+    /** The keyspace variables of the nodes, after creating those keyspaces; none for the default ones. */
+    private Map<String, String> keyspaces() {
+        if (settings.keyspaceSuffix().isEmpty()) {
+            return Map.of();
+        }
+        String suffix = settings.keyspaceSuffix();
+        Config config = PersistenceConfig.forContactPoint(settings.contactPoints());
+        SchemaSettings schema = SchemaSettings.fromConfig(config).withJournalKeyspace("pmip_journal_" + suffix)
+                .withSnapshotKeyspace("pmip_snapshot_" + suffix).withProjectionKeyspace("pmip_projection_" + suffix);
+        new SchemaMigration(schema).apply(List.of(SchemaMigration.contactPoint(settings.contactPoints())),
+                JournalCassandra.LOCAL_DATACENTER);
+        return Map.of("PMIP_CASSANDRA_JOURNAL_KEYSPACE", "pmip_journal_" + suffix,
+                "PMIP_CASSANDRA_SNAPSHOT_KEYSPACE", "pmip_snapshot_" + suffix,
+                "PMIP_CASSANDRA_PROJECTION_KEYSPACE", "pmip_projection_" + suffix);
     }
 
     /**

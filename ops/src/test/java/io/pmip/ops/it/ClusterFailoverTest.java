@@ -45,7 +45,7 @@ class ClusterFailoverTest {
     @Test
     void noBindingIsLostWhenOneOfThreeNodesIsKilled() throws Exception {
         FailoverDrill.Settings settings = new FailoverDrill.Settings(3, 3, 10, 100, 16, Duration.ofSeconds(2), "384m",
-                dir.resolve("drill"), cassandra.contactPointString(), "");
+                dir.resolve("drill"), cassandra.contactPointString(), "", "");
         FailoverDrill.Result result;
         try (FailoverDrill drill = new FailoverDrill(settings, System.out::println)) {
             drill.start(LmaLauncher.fromOpsModule(Path.of("")), Duration.ofSeconds(150));
