@@ -48,8 +48,9 @@ final class BenchFailoverCommand implements Callable<Integer> {
     @Option(names = "--mags", defaultValue = "20", description = "Emulated MAGs (default: ${DEFAULT-VALUE}).")
     int mags;
 
-    @Option(names = "--concurrency", defaultValue = "32", description = "PBUs outstanding (default: ${DEFAULT-VALUE}).")
-    int concurrency;
+    @Option(names = "--register-rate", defaultValue = "200",
+            description = "Registrations offered per second, in rounds until all are registered (default: ${DEFAULT-VALUE}).")
+    double registerRate;
 
     @Option(names = "--probe-timeout", defaultValue = "1s",
             description = "A refresh without PBA within this is sent again in the next round (default: ${DEFAULT-VALUE}).")
@@ -75,7 +76,7 @@ final class BenchFailoverCommand implements Callable<Integer> {
         JournalCassandra cassandra = JournalCassandra.ensure(home, env, Duration.ofMinutes(3));
         Path dir = home.resolve("var").resolve("bench").resolve("failover");
         FailoverDrill.Settings settings = new FailoverDrill.Settings(nodes, victim, mags, Math.max(1, mobileNodes / mags),
-                concurrency, Duration.parse("PT" + probeTimeout.toUpperCase(Locale.ROOT)), heap, dir,
+                registerRate, Duration.parse("PT" + probeTimeout.toUpperCase(Locale.ROOT)), heap, dir,
                 cassandra.contactPoints(), "", "failover_" + Instant.now().getEpochSecond());
         FailoverDrill.Result result;
         LoadReport registered;
@@ -104,16 +105,16 @@ final class BenchFailoverCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "- %d LMA processes (-Xmx%s, Cassandra journal), %d bindings from %d MAGs over UDP;"
                 + " first registration round: %s", s.nodes(), s.heap(), r.bindings(), s.mags(), registered.render()));
-        lines.add(String.format(Locale.ROOT, "- node-%d killed (SIGKILL) hosting %d bindings; refreshed in %d rounds"
-                + " (%d outstanding, %s probe timeout)", s.victim(), r.victimBindings(), r.probeRounds(), s.concurrency(),
-                s.probeTimeout()));
+        lines.add(String.format(Locale.ROOT, "- node-%d killed (SIGKILL) hosting %d bindings; each refreshed once per %s"
+                + " until accepted: %d rounds", s.victim(), r.victimBindings(), s.probeTimeout(), r.probeRounds()));
         lines.add(String.format(Locale.ROOT, "- kill -> binding served again, ms: first %d, p50 %d, p90 %d, p99 %d,"
                 + " **all %d** (target < %d): **%s**; not served within the drill: %d",
                 r.victimRecoveryMillis().length == 0 ? 0 : r.victimRecoveryMillis()[0], r.percentileMillis(50),
                 r.percentileMillis(90), r.percentileMillis(99), r.allServedMillis(), TARGET_MILLIS,
                 r.unrecovered() == 0 && r.allServedMillis() < TARGET_MILLIS ? "met" : "NOT met", r.unrecovered()));
-        lines.add(String.format(Locale.ROOT, "- zero bindings lost: **%s** (every one of %d refreshed after the failover:"
-                + " %s)", r.lost().isEmpty() ? "yes" : "NO, " + r.lost().size() + " lost, e.g. " + r.lost().get(0),
+        lines.add(String.format(Locale.ROOT, "- zero bindings lost: **%s** (every one of %d refreshed after the failover"
+                + " and accepted with its prefix; last verification round: %s)",
+                r.lost().isEmpty() ? "yes" : "NO, " + r.lost().size() + " lost, e.g. " + r.lost().get(0),
                 r.bindings(), r.verification().render()));
         if (!r.timeline().isEmpty()) {
             lines.add("- survivors' log about the victim (offset from the kill):");

@@ -53,14 +53,14 @@ public final class FailoverDrill implements AutoCloseable {
      * @param victim         which one is killed, 1-based (1 is the oldest: it also runs the shard coordinator)
      * @param mags           emulated MAGs (each its own loopback address)
      * @param mobileNodesPerMag mobile nodes per MAG
-     * @param concurrency    PBUs outstanding at once
+     * @param registerRate   registrations offered per second (a round's unanswered ones go again)
      * @param probeTimeout   how long a probe waits for its PBA before the next round sends another
      * @param keyspaceSuffix non-empty: journal, snapshot and projection keyspaces of their own
      *                       ({@code pmip_journal_<suffix>}, ...), so a drill starts from an empty journal
      *                       on a Cassandra that earlier drills used (their remembered entities would
      *                       all start with the cluster)
      */
-    public record Settings(int nodes, int victim, int mags, int mobileNodesPerMag, int concurrency, Duration probeTimeout,
+    public record Settings(int nodes, int victim, int mags, int mobileNodesPerMag, double registerRate, Duration probeTimeout,
             String heap, Path dir, String contactPoints, String extraConfig, String keyspaceSuffix) {
         public Settings {
             if (nodes < 3 || victim < 1 || victim > nodes) {
@@ -177,7 +177,7 @@ public final class FailoverDrill implements AutoCloseable {
      */
     public LoadReport register(Duration timeout) throws Exception {
         LoadProfile profile = LoadProfile.udp(lmaUdp.getAddress(), lmaUdp.getPort(), settings.mags(),
-                settings.mobileNodesPerMag(), 0).withMaxInFlight(settings.concurrency())
+                settings.mobileNodesPerMag(), 0).withMaxInFlight(settings.mobileNodes())
                 .withRetransmission(settings.probeTimeout(), 1).withTag("failover");
         // A few registrations first, slowly: prefix pool shards and journal sessions come up before the load.
         try (LoadClient warm = LoadClient.open(LoadProfile.udp(lmaUdp.getAddress(), lmaUdp.getPort(), 1, 64, 16)
@@ -188,7 +188,8 @@ public final class FailoverDrill implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         LoadReport first = null;
         while (true) {
-            LoadReport r = mags.run(LoadPhase.REGISTER, lmaUdp, timeout, i -> mags.prefixes(i).isEmpty());
+            LoadReport r = mags.run(LoadPhase.REGISTER, lmaUdp, timeout, i -> mags.prefixes(i).isEmpty(),
+                    settings.registerRate());
             first = first == null ? r : first;
             progress.accept("register round: " + r.render());
             int missing = (int) java.util.stream.IntStream.range(0, profile.mobileNodes())
@@ -226,35 +227,58 @@ public final class FailoverDrill implements AutoCloseable {
         long killedWall = System.currentTimeMillis();
         victim.kill();
 
-        long deadline = killedAt + timeout.toNanos();
-        int rounds = 0;
+        // Like MAGs that keep refreshing: every binding still waiting is sent a refresh once per probe
+        // timeout (each has at most one outstanding), until each was accepted again.
         BitSet waiting = (BitSet) onVictim.clone();
-        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
-            rounds++;
-            mags.run(LoadPhase.REFRESH, lmaUdp, timeout, waiting::get);
-            for (int i = waiting.nextSetBit(0); i >= 0; i = waiting.nextSetBit(i + 1)) {
-                if (mags.acceptedAtNanos(i) > killedAt) {
-                    waiting.clear(i);
-                }
-            }
-        }
+        int rounds = probeUntilAccepted(waiting, killedAt, killedAt + timeout.toNanos(), timeout);
         long[] recovery = onVictim.stream().filter(i -> mags.acceptedAtNanos(i) > killedAt)
                 .mapToLong(i -> (mags.acceptedAtNanos(i) - killedAt) / 1_000_000).sorted().toArray();
         progress.accept("victim's bindings served again: " + recovery.length + " of " + onVictim.cardinality()
                 + " after " + rounds + " rounds, the last " + (recovery.length == 0 ? "-" : recovery[recovery.length - 1])
                 + " ms after the kill");
 
-        // Zero lost: every binding of the cluster is refreshed once more and must keep its prefix.
-        LoadReport verification = mags.run(LoadPhase.REFRESH, lmaUdp, timeout, i -> true);
+        // Zero lost: every binding of the cluster is refreshed again, in rounds like the above, and must
+        // be accepted with the prefix it had.
+        long verifyFrom = System.nanoTime();
+        BitSet unverified = new BitSet(n);
+        unverified.set(0, n);
+        int verifyRounds = probeUntilAccepted(unverified, verifyFrom, verifyFrom + timeout.toNanos(), timeout);
+        LoadReport verification = lastRound;
         List<String> lost = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (mags.acceptedAtNanos(i) <= killedAt || !mags.prefixes(i).equals(before.get(i))) {
-                lost.add(mags.profile().mobileNodeIdentifier(i) + " " + before.get(i) + " -> " + mags.prefixes(i));
+            if (unverified.get(i) || !mags.prefixes(i).equals(before.get(i))) {
+                lost.add(mags.profile().mobileNodeIdentifier(i) + " " + before.get(i) + " -> "
+                        + (unverified.get(i) ? "no refresh accepted" : mags.prefixes(i)));
             }
         }
-        progress.accept("verification: " + verification.render() + "; lost " + lost.size());
+        progress.accept("verification: " + (n - unverified.cardinality()) + " of " + n + " refreshed in " + verifyRounds
+                + " rounds; lost " + lost.size());
         return new Result(n, onVictim.cardinality(), recovery, waiting.cardinality(), verification, lost, rounds,
                 timeline(killedWall, survivor));
+    }
+
+    private LoadReport lastRound;
+
+    /**
+     * Refreshes the mobile nodes in {@code waiting} in rounds, each at {@code waiting} PBUs per probe
+     * timeout, and clears each once accepted after {@code since}.
+     *
+     * @return the rounds run
+     */
+    private int probeUntilAccepted(BitSet waiting, long since, long deadline, Duration roundTimeout)
+            throws InterruptedException {
+        int rounds = 0;
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            rounds++;
+            double rate = waiting.cardinality() * 1000.0 / settings.probeTimeout().toMillis();
+            lastRound = mags.run(LoadPhase.REFRESH, lmaUdp, roundTimeout, waiting::get, rate);
+            for (int i = waiting.nextSetBit(0); i >= 0; i = waiting.nextSetBit(i + 1)) {
+                if (mags.acceptedAtNanos(i) > since) {
+                    waiting.clear(i);
+                }
+            }
+        }
+        return rounds;
     }
 
     /** The shards (as a set of ids) that {@code node} hosts, asked of {@code asking}'s admin API. */
