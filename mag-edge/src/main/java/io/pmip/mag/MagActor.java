@@ -371,10 +371,24 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
         } else if (pba.statusCode() == BindingAckStatus.TIMESTAMP_MISMATCH.code()
                 && !transaction.timestampResynchronized()) {
             resynchronize(mnId, pba, transaction);
+        } else if (pba.statusCode() == BindingAckStatus.INSUFFICIENT_RESOURCES.code()
+                && transaction.timeout().compareTo(config.maxBindackTimeout()) < 0) {
+            backOff(mnId, transaction);
         } else {
             removeEntry(mnId);
             emit(new MagEvent.Rejected(mnId, kind, pba.statusCode(), clock.instant()));
         }
+    }
+
+    /**
+     * 130 (insufficient resources): the LMA is overloaded, not refusing this mobile node, so the PBU
+     * is sent again after the wait a lost PBA would have cost (RFC 5213 section 6.9.4 back-off: the
+     * timer then doubles the timeout), and given up like an unanswered one at MaxBindackTimeout.
+     */
+    private void backOff(String mnId, Transaction transaction) {
+        pending.put(mnId, transaction);
+        timers.startSingleTimer(new RetransmitKey(mnId), new MagCommand.BindackTimeout(mnId, transaction.lastSequence()),
+                transaction.timeout());
     }
 
     /**

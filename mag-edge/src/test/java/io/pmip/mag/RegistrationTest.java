@@ -169,6 +169,41 @@ class RegistrationTest extends MagTestBase {
     }
 
     @Test
+    void insufficientResourcesIsSentAgainAfterTheBackOffAndGivenUpAtMaxBindackTimeout() throws Exception {
+        try (TestLma lma = TestLma.open();
+                MagFixture mag = mag(lma, c -> c.withBindackTimeouts(Duration.ofMillis(100), Duration.ofMillis(100),
+                        Duration.ofMillis(400)))) {
+            lma.registrationStatus = 130; // INSUFFICIENT_RESOURCES: an overloaded LMA
+            mag.tell(MagCommand.Attach.newAttachment(MN, MAC, AccessTechnologyType.IEEE_802_3));
+
+            // RFC 5213 6.9.4: each refusal costs the wait of a lost PBA, doubling: 100, 200 ms.
+            assertEquals(Duration.ofMillis(200), mag.expect(MagEvent.Retransmitted.class, WAIT).nextTimeout());
+            assertEquals(Duration.ofMillis(400), mag.expect(MagEvent.Retransmitted.class, WAIT).nextTimeout());
+            MagEvent.Rejected rejected = mag.expect(MagEvent.Rejected.class, WAIT);
+            assertEquals(130, rejected.statusCode(), "given up once the timeout reached MaxBindackTimeout");
+            assertEquals(3, lma.pbusWithin(Duration.ofMillis(300)).size());
+            assertTrue(mag.bindingUpdateList().isEmpty());
+        }
+    }
+
+    @Test
+    void anAttachmentRefusedFor130RegistersOnceTheLmaHasRoom() throws Exception {
+        try (TestLma lma = TestLma.open();
+                MagFixture mag = mag(lma, c -> c.withBindackTimeouts(Duration.ofMillis(100), Duration.ofMillis(100),
+                        Duration.ofSeconds(4)))) {
+            lma.registrationStatus = 130;
+            mag.tell(MagCommand.Attach.newAttachment(MN, MAC, AccessTechnologyType.IEEE_802_3));
+            lma.nextPbu(WAIT);
+            mag.expect(MagEvent.Retransmitted.class, WAIT);
+            lma.registrationStatus = 0;
+
+            MagEvent.Registered registered = mag.expect(MagEvent.Registered.class, WAIT);
+            assertEquals(List.of(lma.prefixOf(MN)), registered.homeNetworkPrefixes());
+            assertEquals(BindingState.REGISTERED, mag.bindingUpdateList().get(MN).state());
+        }
+    }
+
+    @Test
     void timestampMismatchIsRetriedOnceWithTheLmaTime() throws Exception {
         try (TestLma lma = TestLma.open(); MagFixture mag = mag(lma)) {
             Timestamp lmaTime = Timestamp.of(MagFixture.NOW.plusSeconds(100));

@@ -15,8 +15,11 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /** Shards and entities per node of one entity type, from Cluster Sharding's GetClusterShardingStats. */
 final class ShardingStats {
-    /** One node's region: its shards, the entities in them, and shards that did not answer in time. */
-    record Region(int shards, long entities, int failedShards) {
+    /**
+     * One node's region: its shards, the entities in them, shards that did not answer in time, and
+     * the ids of its shards (a client maps a mobile node to its shard with the entity's shard id).
+     */
+    record Region(int shards, long entities, int failedShards, java.util.SortedSet<String> shardIds) {
     }
 
     private ShardingStats() {
@@ -35,7 +38,7 @@ final class ShardingStats {
             s.getRegions().forEach((address, region) -> byNode.put(node(address), new Region(
                     region.getStats().size(),
                     region.getStats().values().stream().mapToLong(v -> ((Number) v).longValue()).sum(),
-                    region.getFailed().size())));
+                    region.getFailed().size(), new java.util.TreeSet<>(region.getStats().keySet()))));
             return byNode;
         });
     }

@@ -50,7 +50,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +71,7 @@ public final class SignalingIngress implements AutoCloseable {
     private final long restartCounter;
     private final Clock clock;
     private final ProxyBindingUpdateValidator validator;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Admission admission;
     private final RateLimit bindingErrors;
     private final Map<TransportKind, SignalingTransport> transports = new EnumMap<>(TransportKind.class);
     private final PendingRevocations revocations = new PendingRevocations();
@@ -97,6 +96,7 @@ public final class SignalingIngress implements AutoCloseable {
         this.validator = settings.requireTimestamp() ? ProxyBindingUpdateValidator.timestampBased()
                 : ProxyBindingUpdateValidator.sequenceBased();
         this.bindingErrors = new RateLimit(settings.bindingErrorsPerSecond());
+        this.admission = new Admission(settings.maxInFlight(), settings.maxNewRegistrationsInFlight());
     }
 
     /**
@@ -172,7 +172,12 @@ public final class SignalingIngress implements AutoCloseable {
 
     /** PBUs handed to binding entities and not answered yet. */
     public int inFlight() {
-        return inFlight.get();
+        return admission.inFlight();
+    }
+
+    /** Of {@link #inFlight()}, the new registrations (their own, lower limit). */
+    public int newRegistrationsInFlight() {
+        return admission.newRegistrationsInFlight();
     }
 
     /** The MAGs this node received a PBU from (from an authorized MAG), by address; this node only. */
@@ -394,17 +399,24 @@ public final class SignalingIngress implements AutoCloseable {
             reject(datagram, pbu, refusal.get().status(), "policy");
             return;
         }
-        if (inFlight.incrementAndGet() > settings.maxInFlight()) {
-            inFlight.decrementAndGet();
-            // No answer: the MAG retransmits with back-off (RFC 6275 section 11.8), which sheds load.
-            metrics.dropped("overload");
-            return;
+        boolean newRegistration = Admission.isNewRegistration(request);
+        switch (admission.tryAdmit(newRegistration)) {
+            case REFUSED_NEW_REGISTRATION -> {
+                reject(datagram, pbu, BindingAckStatus.INSUFFICIENT_RESOURCES, "overload");
+                return;
+            }
+            case DROPPED -> {
+                // No answer: the MAG retransmits with back-off (RFC 5213 section 6.9.4), which sheds load.
+                metrics.dropped("overload");
+                return;
+            }
+            case ADMITTED -> { }
         }
         Redirection redirector = redirection;
         Optional<Redirect> redirect = redirector == null ? Optional.empty()
                 : redirector.redirectFor(pbu, datagram.source(), datagram.destination());
         shard.handle(request, settings.entityTimeout()).whenComplete((decision, failure) -> {
-            inFlight.decrementAndGet();
+            admission.release(newRegistration);
             if (failure != null) {
                 onEntityFailure(request, failure);
                 return;

@@ -10,6 +10,8 @@ import java.util.Locale;
  *
  * @param maxInFlight             PBUs handed to binding entities and not yet answered; beyond it a PBU
  *                                is dropped and counted (the MAG retransmits)
+ * @param maxNewRegistrationsInFlight of those, new registrations (the expensive path); beyond it a new
+ *                                registration is refused with 130 and counted (see {@link Admission})
  * @param entityTimeout           how long a PBU waits for its binding entity before it is given up
  *                                without an answer
  * @param decodeMode              LENIENT in production: what RFC 6275 lets a receiver ignore is a warning
@@ -20,6 +22,7 @@ import java.util.Locale;
  */
 public record SignalingSettings(
         int maxInFlight,
+        int maxNewRegistrationsInFlight,
         Duration entityTimeout,
         DecodeMode decodeMode,
         boolean requireTimestamp,
@@ -29,6 +32,10 @@ public record SignalingSettings(
     public SignalingSettings {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("max-in-flight must be positive: " + maxInFlight);
+        }
+        if (maxNewRegistrationsInFlight < 1 || maxNewRegistrationsInFlight > maxInFlight) {
+            throw new IllegalArgumentException("max-new-registrations-in-flight must be 1..max-in-flight: "
+                    + maxNewRegistrationsInFlight);
         }
         if (entityTimeout.isNegative() || entityTimeout.isZero()) {
             throw new IllegalArgumentException("entity-timeout must be positive: " + entityTimeout);
@@ -42,6 +49,7 @@ public record SignalingSettings(
     public static SignalingSettings fromConfig(Config node) {
         return new SignalingSettings(
                 node.getInt("max-in-flight"),
+                node.getInt("max-new-registrations-in-flight"),
                 node.getDuration("entity-timeout"),
                 DecodeMode.valueOf(node.getString("decode-mode").toUpperCase(Locale.ROOT)),
                 node.getBoolean("require-timestamp"),

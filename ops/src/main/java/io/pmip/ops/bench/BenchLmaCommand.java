@@ -172,7 +172,7 @@ final class BenchLmaCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Path home() {
+    static Path home() {
         String home = System.getenv("PMIP_HOME");
         return home == null || home.isBlank() ? Path.of("").toAbsolutePath() : Path.of(home).toAbsolutePath();
     }

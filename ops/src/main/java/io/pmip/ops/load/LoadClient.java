@@ -44,9 +44,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -64,6 +67,7 @@ public final class LoadClient implements AutoCloseable {
     private final Map<String, Integer> indexOf = new HashMap<>();
     private final AtomicIntegerArray sequences;
     private final AtomicReferenceArray<List<Ipv6Prefix>> prefixes;
+    private final AtomicLongArray acceptedAt;
     private final ScheduledExecutorService timers;
     private final LongAdder malformed = new LongAdder();
     private volatile Run current;
@@ -73,6 +77,7 @@ public final class LoadClient implements AutoCloseable {
         int n = profile.mobileNodes();
         this.sequences = new AtomicIntegerArray(n);
         this.prefixes = new AtomicReferenceArray<>(n);
+        this.acceptedAt = new AtomicLongArray(n);
         for (int i = 0; i < n; i++) {
             indexOf.put(profile.mobileNodeIdentifier(i), i);
             prefixes.set(i, List.of());
@@ -144,6 +149,11 @@ public final class LoadClient implements AutoCloseable {
         return prefixes.get(index);
     }
 
+    /** When (System.nanoTime) mobile node {@code index} last got an accepting PBA; 0 before. */
+    public long acceptedAtNanos(int index) {
+        return acceptedAt.get(index);
+    }
+
     /** Datagrams that arrived and did not decode. */
     public long malformed() {
         return malformed.sum();
@@ -163,13 +173,29 @@ public final class LoadClient implements AutoCloseable {
      * cluster): the same MAGs, mobile nodes, sequence numbers and prefixes.
      */
     public LoadReport run(LoadPhase phase, InetSocketAddress lma, Duration timeout) throws InterruptedException {
-        int n = profile.mobileNodes();
-        Run run = new Run(phase, n, lma);
+        return run(phase, lma, timeout, index -> true);
+    }
+
+    /**
+     * Runs one phase for the mobile nodes {@code which} selects only (e.g. those a failed node
+     * served); the others keep their state.
+     */
+    public LoadReport run(LoadPhase phase, InetSocketAddress lma, Duration timeout, IntPredicate which)
+            throws InterruptedException {
+        return run(phase, lma, timeout, which, profile.ratePerSecond());
+    }
+
+    /** As {@link #run(LoadPhase, InetSocketAddress, Duration, IntPredicate)}, at another rate than the profile's. */
+    public LoadReport run(LoadPhase phase, InetSocketAddress lma, Duration timeout, IntPredicate which, double rate)
+            throws InterruptedException {
+        int[] selected = IntStream.range(0, profile.mobileNodes()).filter(which).toArray();
+        int n = selected.length;
+        Run run = new Run(phase, profile.mobileNodes(), n, lma);
         current = run;
         long start = System.nanoTime();
-        double rate = profile.ratePerSecond();
-        for (int i = 0; i < n; i++) {
-            long intended = rate > 0 ? start + (long) (i * 1e9 / rate) : System.nanoTime();
+        for (int k = 0; k < n; k++) {
+            int i = selected[k];
+            long intended = rate > 0 ? start + (long) (k * 1e9 / rate) : System.nanoTime();
             long wait = intended - System.nanoTime();
             if (wait > 50_000) {
                 LockSupport.parkNanos(wait);
@@ -189,7 +215,8 @@ public final class LoadClient implements AutoCloseable {
         Map<Integer, Long> statuses = new HashMap<>();
         run.statuses.forEach((code, count) -> statuses.put(code, count.sum()));
         return new LoadReport(phase, n, elapsed, run.latency.getIntervalHistogram(), statuses, run.timeouts.sum(),
-                run.retransmissions.sum() + run.resynchronizations.sum(), run.sendRefusals.sum());
+                run.retransmissions.sum() + run.resynchronizations.sum(), run.sendRefusals.sum(),
+                run.acceptedLatency.getIntervalHistogram());
     }
 
     private int nextSequence(int index) {
@@ -305,12 +332,15 @@ public final class LoadClient implements AutoCloseable {
             transmit(run, again);
             return;
         }
-        run.latency.recordValue(Math.min(HIGHEST_LATENCY_MICROS, Math.max(0, (now - p.intendedNanos) / 1000)));
+        long micros = Math.min(HIGHEST_LATENCY_MICROS, Math.max(0, (now - p.intendedNanos) / 1000));
+        run.latency.recordValue(micros);
         run.statuses.computeIfAbsent(pba.statusCode(), c -> new LongAdder()).increment();
         if (pba.isAccepted()) {
+            run.acceptedLatency.recordValue(micros);
             List<Ipv6Prefix> granted = pba.optionsOf(HomeNetworkPrefixOption.class).stream()
                     .map(HomeNetworkPrefixOption::prefix).toList();
             prefixes.set(index, run.phase == LoadPhase.DEREGISTER ? List.of() : granted);
+            acceptedAt.set(index, now);
         }
         run.finish();
     }
@@ -342,6 +372,7 @@ public final class LoadClient implements AutoCloseable {
         final CountDownLatch done;
         final Semaphore slots = new Semaphore(profile.maxInFlight());
         final Recorder latency = new Recorder(HIGHEST_LATENCY_MICROS, 3);
+        final Recorder acceptedLatency = new Recorder(HIGHEST_LATENCY_MICROS, 3);
         final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         final LongAdder timeouts = new LongAdder();
         final LongAdder retransmissions = new LongAdder();
@@ -350,11 +381,11 @@ public final class LoadClient implements AutoCloseable {
 
         final InetSocketAddress lma;
 
-        Run(LoadPhase phase, int n, InetSocketAddress lma) {
+        Run(LoadPhase phase, int mobileNodes, int selected, InetSocketAddress lma) {
             this.phase = phase;
             this.lma = lma;
-            this.pending = new AtomicReferenceArray<>(n);
-            this.done = new CountDownLatch(n);
+            this.pending = new AtomicReferenceArray<>(mobileNodes);
+            this.done = new CountDownLatch(selected);
         }
 
         void finish() {

@@ -9,7 +9,8 @@ import org.HdrHistogram.Histogram;
 /**
  * The outcome of one {@link LoadPhase}: PBA latency (microseconds, from the PBU's intended send
  * time, so a stalled LMA shows as latency and not as a slower offered rate), PBA statuses by code,
- * mobile nodes that got no PBA at all, and retransmissions.
+ * mobile nodes that got no PBA at all, and retransmissions. {@code acceptedLatencyMicros} holds the
+ * accepting PBAs only (without the quick refusals of an overloaded LMA).
  */
 public record LoadReport(
         LoadPhase phase,
@@ -19,10 +20,24 @@ public record LoadReport(
         Map<Integer, Long> statuses,
         long timeouts,
         long retransmissions,
-        long sendRefusals) {
+        long sendRefusals,
+        Histogram acceptedLatencyMicros) {
 
     public LoadReport {
         statuses = Map.copyOf(statuses);
+    }
+
+    /** Without a separate histogram of the accepting PBAs: all PBAs' latency stands for it. */
+    public LoadReport(LoadPhase phase, int mobileNodes, Duration elapsed, Histogram latencyMicros,
+            Map<Integer, Long> statuses, long timeouts, long retransmissions, long sendRefusals) {
+        this(phase, mobileNodes, elapsed, latencyMicros, statuses, timeouts, retransmissions, sendRefusals,
+                latencyMicros);
+    }
+
+    /** Latency of the accepting PBAs (status below 128), at {@code percentile}. */
+    public double acceptedPercentileMillis(double percentile) {
+        return acceptedLatencyMicros.getTotalCount() == 0 ? Double.NaN
+                : acceptedLatencyMicros.getValueAtPercentile(percentile) / 1000.0;
     }
 
     /** PBAs with a status below 128 (RFC 6275 section 6.1.8). */
