@@ -1,10 +1,15 @@
 package io.pmip.lma.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.pmip.lma.bulk.BulkGroups;
+import io.pmip.lma.bulk.GroupKey;
 import io.pmip.lma.signaling.SignalingIngress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,20 +24,40 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
 final class MagsResource {
     static final String UNKNOWN = "unknown";
 
-    /** One MAG. {@code lastSeen}: its latest journaled event; {@code lastPbuHere}: its last PBU to this node. */
+    /**
+     * One MAG. {@code lastSeen}: its latest journaled event; {@code lastPbuHere}: its last PBU to this node;
+     * {@code bulkGroups}: only when one MAG is asked for.
+     */
     record MagView(String mag, int bindings, int sessions, List<String> mobileNodes, Instant lastSeen,
-            Instant lastPbuHere, String transport, String heartbeatState, String restartCounter) {
+            Instant lastPbuHere, String transport, String heartbeatState, String restartCounter,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<BulkGroupRow> bulkGroups) {
         MagView {
             mobileNodes = List.copyOf(mobileNodes);
         }
+
+        MagView withBulkGroups(List<BulkGroupRow> groups) {
+            return new MagView(mag, bindings, sessions, mobileNodes, lastSeen, lastPbuHere, transport, heartbeatState,
+                    restartCounter, List.copyOf(groups));
+        }
+    }
+
+    /**
+     * One RFC 6602 bulk binding update group of the MAG: its members from the read side, its lease
+     * from its entity ({@code leaseUntil} null when none was granted or the entity did not answer).
+     */
+    record BulkGroupRow(long groupId, int members, Instant leaseUntil) {
     }
 
     private final Optional<BindingIndex> index;
     private final SignalingIngress ingress;
+    private final BulkGroups bulkGroups;
+    private final Duration askTimeout;
 
-    MagsResource(Optional<BindingIndex> index, SignalingIngress ingress) {
+    MagsResource(Optional<BindingIndex> index, SignalingIngress ingress, BulkGroups bulkGroups, Duration askTimeout) {
         this.index = index;
         this.ingress = ingress;
+        this.bulkGroups = bulkGroups;
+        this.askTimeout = askTimeout;
     }
 
     CompletionStage<HttpResponse> list(ApiRequest request) {
@@ -43,7 +68,19 @@ final class MagsResource {
         String mag = Filters.mag(request.path("id"));
         MagView view = views().stream().filter(v -> v.mag().equals(mag)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("unknown_mag", "no binding, event or PBU from MAG " + mag));
-        return CompletableFuture.completedFuture(Json.ok(view));
+        return bulkGroups(mag).thenApply(groups -> Json.ok(view.withBulkGroups(groups)));
+    }
+
+    /** The read side names the groups and counts members; each group's entity tells its lease. */
+    private CompletableFuture<List<BulkGroupRow>> bulkGroups(String mag) {
+        List<CompletableFuture<BulkGroupRow>> rows = index.map(i -> i.bulkGroups(mag)).orElse(new TreeMap<>())
+                .entrySet().stream()
+                .map(e -> bulkGroups.view(new GroupKey(mag, e.getKey()), askTimeout).toCompletableFuture()
+                        .handle((view, failure) -> new BulkGroupRow(e.getKey(), e.getValue(),
+                                failure == null ? view.leaseUntil().orElse(null) : null)))
+                .toList();
+        return CompletableFuture.allOf(rows.toArray(CompletableFuture[]::new))
+                .thenApply(done -> rows.stream().map(CompletableFuture::join).toList());
     }
 
     List<MagView> views() {
@@ -64,7 +101,7 @@ final class MagsResource {
                     row.map(BindingIndex.MagRow::lastSeen).orElse(null),
                     contact.map(SignalingIngress.MagContact::lastSeen).orElse(null),
                     contact.map(c -> c.kind().name()).orElse(null),
-                    UNKNOWN, UNKNOWN);
+                    UNKNOWN, UNKNOWN, null);
         }).toList();
     }
 }
