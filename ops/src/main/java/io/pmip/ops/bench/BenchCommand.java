@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code pmip bench}: the codec microbenchmarks and the LMA load and benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Codec microbenchmarks, LMA load generation and benchmarks.",
-        subcommands = {CodecBenchCommand.class, BenchLmaCommand.class, LoadCommand.class})
+        subcommands = {CodecBenchCommand.class, BenchLmaCommand.class, LoadCommand.class, BulkBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
