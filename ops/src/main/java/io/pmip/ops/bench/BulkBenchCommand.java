@@ -120,7 +120,7 @@ final class BulkBenchCommand implements Callable<Integer> {
         }
         lines.add("- load average after: " + BenchLmaCommand.loadAverage());
         lines.add("");
-        Path file = out != null ? out : home().resolve("ops").resolve("benchmarks").resolve("bulk-refresh.md");
+        Path file = out != null ? out : BenchLmaCommand.home().resolve("ops").resolve("benchmarks").resolve("bulk-refresh.md");
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, lines);
         console.println("results in " + file);
@@ -220,11 +220,6 @@ final class BulkBenchCommand implements Callable<Integer> {
         lines.add(String.format(Locale.ROOT, "- target (median <= %.0f ms, <= %d journal writes per refresh, all accepted):"
                 + " **%s**", TARGET_MILLIS, TARGET_WRITES, met ? "met" : "NOT met"));
         lines.subList(lines.size() - 3, lines.size()).forEach(console::println);
-    }
-
-    private static Path home() {
-        String home = System.getenv("PMIP_HOME");
-        return home == null || home.isBlank() ? Path.of("").toAbsolutePath() : Path.of(home).toAbsolutePath();
     }
 
     /** A MAG's UDP socket (RFC 5844) on 127.0.0.1 that sends bulk PBUs and collects the PBAs. */
