@@ -1,5 +1,10 @@
 package io.pmip.lma;
 
+import io.pmip.lma.bulk.BulkGroupEntity;
+import io.pmip.lma.bulk.BulkGroupEvent;
+import io.pmip.lma.bulk.GroupDirectory;
+import io.pmip.lma.bulk.GroupKey;
+import io.pmip.lma.bulk.GroupMembership;
 import io.pmip.lma.policy.LmaPolicy;
 import io.pmip.lma.policy.MobileNodeProfile;
 import io.pmip.lma.prefix.PrefixPoolClient;
@@ -68,6 +73,15 @@ public final class BindingEntity
     public record CheckSession(String sessionKey) implements Command {
     }
 
+    /** RFC 6602 section 4.2: the MAG de-registered a bulk group; its sessions in the group are de-registered. */
+    public record BulkDeregister(BulkGroupEvent.GroupDeregistered fact) implements Command {
+    }
+
+    /** A group answered (or did not) how long it keeps a session whose own lifetime ran out. */
+    record GroupLeaseAnswered(String sessionKey, GroupKey group, Optional<Instant> until, Optional<String> failure)
+            implements Command {
+    }
+
     /** The prefix pool confirmed (or failed to confirm) the release of an ended session's prefixes. */
     record PrefixesReturned(String sessionKey, Optional<String> failure) implements Command {
     }
@@ -91,14 +105,15 @@ public final class BindingEntity
     private final ActorContext<Command> context;
     private final TimerScheduler<Command> timers;
     private final Optional<ActorRef<ClusterSharding.ShardCommand>> shard;
+    private final GroupMembership groups;
     /** True while a registration waits for the prefix pool; other commands are stashed meanwhile. */
     private boolean awaitingPool;
 
     public static void init(ActorSystem<?> system, LmaPolicy policy, LmaSettings settings, PrefixPools pools,
-                            Clock clock) {
+                            Clock clock, GroupDirectory groups) {
         ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
                 entityContext -> create(entityContext.getEntityId(), policy, settings, pools, clock,
-                        Optional.of(entityContext.getShard()))));
+                        Optional.of(entityContext.getShard()), Optional.of(groups))));
     }
 
     /**
@@ -107,8 +122,15 @@ public final class BindingEntity
      */
     public static Behavior<Command> create(String mnId, LmaPolicy policy, LmaSettings settings, PrefixPools pools,
                                            Clock clock, Optional<ActorRef<ClusterSharding.ShardCommand>> shard) {
+        return create(mnId, policy, settings, pools, clock, shard, Optional.empty());
+    }
+
+    /** As above; {@code groups} reaches the RFC 6602 bulk groups whose leases extend sessions (none: no leases). */
+    public static Behavior<Command> create(String mnId, LmaPolicy policy, LmaSettings settings, PrefixPools pools,
+                                           Clock clock, Optional<ActorRef<ClusterSharding.ShardCommand>> shard,
+                                           Optional<GroupDirectory> groups) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-                new BindingEntity(mnId, policy, settings, pools, clock, context, timers, shard)));
+                new BindingEntity(mnId, policy, settings, pools, clock, context, timers, shard, groups)));
     }
 
     public static PersistenceId persistenceId(String mnId) {
@@ -117,7 +139,7 @@ public final class BindingEntity
 
     private BindingEntity(String mnId, LmaPolicy policy, LmaSettings settings, PrefixPools pools, Clock clock,
                           ActorContext<Command> context, TimerScheduler<Command> timers,
-                          Optional<ActorRef<ClusterSharding.ShardCommand>> shard) {
+                          Optional<ActorRef<ClusterSharding.ShardCommand>> shard, Optional<GroupDirectory> groups) {
         super(persistenceId(mnId));
         this.mnId = mnId;
         this.policy = policy;
@@ -128,6 +150,7 @@ public final class BindingEntity
         this.context = context;
         this.timers = timers;
         this.shard = shard;
+        this.groups = new GroupMembership(mnId, groups);
     }
 
     @Override
@@ -160,6 +183,7 @@ public final class BindingEntity
         return newSignalHandlerBuilder()
                 .onSignal(RecoveryCompleted.instance(), state -> {
                     state.all().forEach(this::arm);
+                    state.all().forEach(s -> groups.update(s.sessionKey(), Optional.of(s)));
                     state.pendingReleases().values().forEach(this::release);
                 })
                 .build();
@@ -173,6 +197,8 @@ public final class BindingEntity
                 .onCommand(PoolAnswered.class, this::onPoolAnswered)
                 .onCommand(HandleProxyBindingUpdate.class, this::onPbu)
                 .onCommand(CheckSession.class, this::onCheckSession)
+                .onCommand(GroupLeaseAnswered.class, this::onGroupLeaseAnswered)
+                .onCommand(BulkDeregister.class, this::onBulkDeregister)
                 .onCommand(Revoke.class, this::onRevoke)
                 .onCommand(PrefixesReturned.class, this::onPrefixesReturned)
                 .onCommand(RetryRelease.class, (state, cmd) -> Effect().none()
@@ -260,12 +286,79 @@ public final class BindingEntity
             // Fired early (clock adjusted, or a timer from before a refresh): look again later.
             return Effect().none().thenRun(st -> arm(s)).thenNoReply();
         }
+        Optional<GroupKey> group = groups.leaseHolder(s);
+        if (group.isPresent()) {
+            // RFC 6602 section 4.2: a bulk refresh extended the whole group; the session lives until its lease ends.
+            askLease(s, group.get());
+            return Effect().noReply();
+        }
+        return end(s, now);
+    }
+
+    private ReplyEffect<BindingEvent, BindingState> end(MobilitySession s, Instant now) {
         BindingEvent event = s.isDeregistered()
                 // RFC 5213 section 5.3.5: MinDelayBeforeBCEDelete is over, delete the entry.
                 ? new BindingEvent.SessionDeleted(mnId, s.sessionKey(), now, s.servingMag(), s.homeNetworkPrefixes())
                 // RFC 5213 section 5.3.3: the lifetime granted there ran out without a refresh.
                 : new BindingEvent.Expired(mnId, s.sessionKey(), now, s.servingMag(), s.homeNetworkPrefixes());
         return Effect().persist(event).thenRun(st -> afterEvent(st, s.sessionKey())).thenNoReply();
+    }
+
+    private void askLease(MobilitySession s, GroupKey group) {
+        context.ask(BulkGroupEntity.Lease.class, groups.directory().orElseThrow().group(group),
+                GroupMembership.LEASE_ASK_TIMEOUT,
+                replyTo -> new BulkGroupEntity.GetLease(mnId, s.sessionKey(), replyTo),
+                (lease, failure) -> new GroupLeaseAnswered(s.sessionKey(), group,
+                        lease == null ? Optional.empty() : lease.until(),
+                        Optional.ofNullable(failure).map(Throwable::toString)));
+    }
+
+    private ReplyEffect<BindingEvent, BindingState> onGroupLeaseAnswered(BindingState state, GroupLeaseAnswered cmd) {
+        if (awaitingPool) {
+            return Effect().stash();
+        }
+        Optional<MobilitySession> found = state.session(cmd.sessionKey());
+        Instant now = clock.instant();
+        if (found.isEmpty() || now.isBefore(found.get().nextDeadline())
+                || !groups.leaseHolder(found.get()).equals(Optional.of(cmd.group()))) {
+            // Refreshed, moved or ended while the group answered: look again from the session as it is.
+            found.ifPresent(this::arm);
+            return Effect().noReply();
+        }
+        MobilitySession s = found.get();
+        Instant until = cmd.until().orElse(now);
+        // An unreachable group may still hold a lease; none it granted outlives the longest lifetime.
+        if (cmd.failure().isPresent()
+                && now.isBefore(s.expiresAt().plusSeconds(settings.maxLifetimeSeconds()))) {
+            context.getLog().warn("group {} of {} did not answer, asking again: {}", cmd.group().entityId(), mnId,
+                    cmd.failure().get());
+            until = now.plus(GroupMembership.LEASE_ASK_TIMEOUT);
+        }
+        if (now.isBefore(until)) {
+            timers.startSingleTimer(s.sessionKey(), new CheckSession(s.sessionKey()), Duration.between(now, until));
+            return Effect().noReply();
+        }
+        return end(s, now);
+    }
+
+    /** RFC 6602 section 4.2 with RFC 5213 section 5.3.5: each session in the group waits out MinDelayBeforeBCEDelete. */
+    private ReplyEffect<BindingEvent, BindingState> onBulkDeregister(BindingState state, BulkDeregister cmd) {
+        if (awaitingPool) {
+            return Effect().stash();
+        }
+        BulkGroupEvent.GroupDeregistered fact = cmd.fact();
+        Instant now = clock.instant();
+        List<BindingEvent> events = state.all().stream()
+                .filter(s -> GroupKey.of(s).equals(Optional.of(fact.group())))
+                .<BindingEvent>map(s -> new BindingEvent.Deregistered(mnId, s.sessionKey(), now, s.servingMag(),
+                        s.homeNetworkPrefixes(), fact.timestamp(), fact.sequence(),
+                        now.plus(settings.minDelayBeforeBceDelete())))
+                .toList();
+        if (events.isEmpty()) {
+            return Effect().none().thenRun(this::passivateIfEmpty).thenNoReply();
+        }
+        return Effect().persist(events).thenRun(st -> events.forEach(e -> afterEvent(st, e.sessionKey())))
+                .thenNoReply();
     }
 
     private ReplyEffect<BindingEvent, BindingState> onRevoke(BindingState state, Revoke cmd) {
@@ -310,6 +403,7 @@ public final class BindingEntity
     /** Timers for a changed session, and the release of its pool prefixes once it is gone for good. */
     private void afterEvent(BindingState state, String sessionKey) {
         state.session(sessionKey).ifPresentOrElse(this::arm, () -> timers.cancel(sessionKey));
+        groups.update(sessionKey, state.session(sessionKey));
         Optional.ofNullable(state.pendingReleases().get(sessionKey)).ifPresent(this::release);
         passivateIfEmpty(state);
     }

@@ -1,5 +1,6 @@
 package io.pmip.lma;
 
+import io.pmip.lma.bulk.BulkGroups;
 import io.pmip.lma.policy.LmaPolicy;
 import io.pmip.lma.prefix.PrefixPoolEntity;
 import io.pmip.lma.prefix.PrefixPools;
@@ -12,20 +13,23 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import com.typesafe.config.Config;
 
 /**
- * Starts Cluster Sharding for the LMA's entities on this node (prefix pool shards and binding
- * entities, configured from {@code pmip.lma}) and is how the signaling ingress reaches a binding.
+ * Starts Cluster Sharding for the LMA's entities on this node (prefix pool shards, binding
+ * entities and bulk groups, configured from {@code pmip.lma}) and is how the signaling ingress reaches a binding.
  */
 public final class BindingShard {
     private final ClusterSharding sharding;
     private final LmaPolicy policy;
     private final LmaSettings settings;
     private final PrefixPools pools;
+    private final BulkGroups bulkGroups;
 
-    private BindingShard(ClusterSharding sharding, LmaPolicy policy, LmaSettings settings, PrefixPools pools) {
+    private BindingShard(ClusterSharding sharding, LmaPolicy policy, LmaSettings settings, PrefixPools pools,
+                         BulkGroups bulkGroups) {
         this.sharding = sharding;
         this.policy = policy;
         this.settings = settings;
         this.pools = pools;
+        this.bulkGroups = bulkGroups;
     }
 
     /** Reads {@code pmip.lma} from the system's configuration and starts sharding for both entity types. */
@@ -35,8 +39,11 @@ public final class BindingShard {
         LmaPolicy policy = LmaPolicy.fromConfig(lma);
         PrefixPools pools = PrefixPoolEntity.init(system, lma.getConfig("prefix-pools"), settings.snapshotEvery(),
                 settings.prefixPoolTimeout());
-        BindingEntity.init(system, policy, settings, pools, clock);
-        return new BindingShard(ClusterSharding.get(system), policy, settings, pools);
+        ClusterSharding sharding = ClusterSharding.get(system);
+        BulkGroups groups = BulkGroups.init(system, settings, clock, (mnId, fact) ->
+                sharding.entityRefFor(BindingEntity.TYPE_KEY, mnId).tell(new BindingEntity.BulkDeregister(fact)));
+        BindingEntity.init(system, policy, settings, pools, clock, groups);
+        return new BindingShard(sharding, policy, settings, pools, groups);
     }
 
     public EntityRef<BindingEntity.Command> binding(String mnId) {
@@ -62,5 +69,10 @@ public final class BindingShard {
 
     public PrefixPools pools() {
         return pools;
+    }
+
+    /** The RFC 6602 bulk binding update groups. */
+    public BulkGroups bulkGroups() {
+        return bulkGroups;
     }
 }

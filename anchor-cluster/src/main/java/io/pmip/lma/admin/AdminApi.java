@@ -46,13 +46,14 @@ public final class AdminApi {
                 c.settings().askTimeout(), c.settings().maxPageSize());
         MagRevocationResource magRevocation = new MagRevocationResource(c.index(), c.shard(), revocation,
                 c.settings().askTimeout());
-        MagsResource mags = new MagsResource(c.index(), c.ingress(), c.peers(), c.settings().askTimeout());
+        MagsResource mags = new MagsResource(c.index(), c.ingress(), c.peers(), c.shard().bulkGroups(),
+                c.settings().askTimeout());
         ClusterResource cluster = new ClusterResource(c.system(), c.settings().askTimeout());
         PrefixPoolsResource pools = new PrefixPoolsResource(c.shard(),
                 c.system().settings().config().getConfig("pmip.lma.prefix-pools"));
         HealthResource health = new HealthResource(c.system(), c.history(), c.settings().askTimeout());
         MetricsExporter metrics = new MetricsExporter(c.system(), c.metrics(), c.ingress(), c.index(),
-                c.settings().askTimeout());
+                c.settings().askTimeout(), c.shard().bulkGroups()::existingHere);
         this.endpoints = List.of(
                 new Endpoint("GET", "/health/alive", HEALTH, health::alive),
                 new Endpoint("GET", "/health/ready", HEALTH, health::ready),

@@ -1,6 +1,7 @@
 package io.pmip.lma.admin;
 
 import io.pmip.lma.BindingEvent;
+import io.pmip.lma.bulk.GroupKey;
 import io.pmip.protocol.Ipv6Prefix;
 import io.pmip.protocol.mh.AccessTechnologyType;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -69,6 +72,8 @@ public final class BindingIndex {
     private final Map<String, Instant> magLastSeen = new HashMap<>();
     /** Highest sequence number folded in per persistence id: a re-read event is skipped. */
     private final Map<String, Long> appliedUpTo = new HashMap<>();
+    /** The RFC 6602 bulk group of each live session ("mnId sessionKey"), for the MAG view. */
+    private final Map<String, GroupKey> groupOfSession = new HashMap<>();
     private long eventsApplied;
 
     /**
@@ -96,6 +101,10 @@ public final class BindingIndex {
         Map<String, SessionRow> sessions = byMobileNode.get(mnId);
         SessionRow old = sessions == null ? null : sessions.get(key);
         SessionRow next = next(event, old);
+        if (!(event instanceof BindingEvent.PrefixesReleased)) {
+            groupAfter(event, next).ifPresentOrElse(g -> groupOfSession.put(mnId + " " + key, g),
+                    () -> groupOfSession.remove(mnId + " " + key));
+        }
         if (next == null) {
             if (sessions != null) {
                 sessions.remove(key);
@@ -133,6 +142,26 @@ public final class BindingIndex {
         }
         // Ended (Expired, Revoked, SessionDeleted) is gone; PrefixesReleased is the pool's bookkeeping.
         return event.endsSession() ? null : old;
+    }
+
+    /** The bulk group a session is in after {@code event}: none once de-registered or ended. */
+    private static Optional<GroupKey> groupAfter(BindingEvent event, SessionRow next) {
+        if (next == null || next.deregistered()) {
+            return Optional.empty();
+        }
+        OptionalLong id = event instanceof BindingEvent.Registered r ? r.bulkGroupId()
+                : event instanceof BindingEvent.HandedOff h ? h.bulkGroupId()
+                : event instanceof BindingEvent.Refreshed f ? f.bulkGroupId()
+                : OptionalLong.empty();
+        return id.isPresent() ? Optional.of(new GroupKey(next.servingMag(), id.getAsLong())) : Optional.empty();
+    }
+
+    /** The bulk groups of {@code mag} with their member sessions, by Mobile Node Group Identifier. */
+    public synchronized SortedMap<Long, Integer> bulkGroups(String mag) {
+        SortedMap<Long, Integer> groups = new TreeMap<>();
+        groupOfSession.values().stream().filter(g -> g.servingMag().equals(mag))
+                .forEach(g -> groups.merge(g.groupIdentifier(), 1, Integer::sum));
+        return groups;
     }
 
     public synchronized long eventsApplied() {

@@ -2,6 +2,9 @@ package io.pmip.lma.admin;
 
 import io.pmip.lma.peer.MagPeers;
 import io.pmip.lma.peer.PeerStatus;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.pmip.lma.bulk.BulkGroups;
+import io.pmip.lma.bulk.GroupKey;
 import io.pmip.lma.signaling.SignalingIngress;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -26,25 +30,42 @@ final class MagsResource {
 
     /**
      * One MAG. {@code lastSeen}: its latest journaled event; {@code lastPbuHere}: its last PBU to this node;
-     * {@code heartbeatState}: up, down, unknown or disabled; the heartbeat fields are null when not known.
+     * {@code heartbeatState}: up, down, unknown or disabled; the heartbeat fields are null when not known;
+     * {@code bulkGroups}: only when one MAG is asked for.
      */
     record MagView(String mag, int bindings, int sessions, List<String> mobileNodes, Instant lastSeen,
             Instant lastPbuHere, String transport, String heartbeatState, Long restartCounter,
-            Instant lastHeartbeat, Integer missedHeartbeats) {
+            Instant lastHeartbeat, Integer missedHeartbeats,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<BulkGroupRow> bulkGroups) {
         MagView {
             mobileNodes = List.copyOf(mobileNodes);
         }
+
+        MagView withBulkGroups(List<BulkGroupRow> groups) {
+            return new MagView(mag, bindings, sessions, mobileNodes, lastSeen, lastPbuHere, transport, heartbeatState,
+                    restartCounter, lastHeartbeat, missedHeartbeats, List.copyOf(groups));
+        }
+    }
+
+    /**
+     * One RFC 6602 bulk binding update group of the MAG: its members from the read side, its lease
+     * from its entity ({@code leaseUntil} null when none was granted or the entity did not answer).
+     */
+    record BulkGroupRow(long groupId, int members, Instant leaseUntil) {
     }
 
     private final Optional<BindingIndex> index;
     private final SignalingIngress ingress;
     private final Optional<MagPeers> peers;
+    private final BulkGroups bulkGroups;
     private final Duration timeout;
 
-    MagsResource(Optional<BindingIndex> index, SignalingIngress ingress, Optional<MagPeers> peers, Duration timeout) {
+    MagsResource(Optional<BindingIndex> index, SignalingIngress ingress, Optional<MagPeers> peers,
+            BulkGroups bulkGroups, Duration timeout) {
         this.index = index;
         this.ingress = ingress;
         this.peers = peers;
+        this.bulkGroups = bulkGroups;
         this.timeout = timeout;
     }
 
@@ -54,8 +75,23 @@ final class MagsResource {
 
     CompletionStage<HttpResponse> get(ApiRequest request) {
         String mag = Filters.mag(request.path("id"));
-        return views(Optional.of(mag)).thenApply(views -> Json.ok(views.stream().findFirst()
-                .orElseThrow(() -> ApiException.notFound("unknown_mag", "no binding, event or PBU from MAG " + mag))));
+        return views(Optional.of(mag)).thenCompose(views -> {
+            MagView view = views.stream().findFirst()
+                    .orElseThrow(() -> ApiException.notFound("unknown_mag", "no binding, event or PBU from MAG " + mag));
+            return bulkGroups(mag).thenApply(groups -> Json.ok(view.withBulkGroups(groups)));
+        });
+    }
+
+    /** The read side names the groups and counts members; each group's entity tells its lease. */
+    private CompletableFuture<List<BulkGroupRow>> bulkGroups(String mag) {
+        List<CompletableFuture<BulkGroupRow>> rows = index.map(i -> i.bulkGroups(mag)).orElse(new TreeMap<>())
+                .entrySet().stream()
+                .map(e -> bulkGroups.view(new GroupKey(mag, e.getKey()), timeout).toCompletableFuture()
+                        .handle((view, failure) -> new BulkGroupRow(e.getKey(), e.getValue(),
+                                failure == null ? view.leaseUntil().orElse(null) : null)))
+                .toList();
+        return CompletableFuture.allOf(rows.toArray(CompletableFuture[]::new))
+                .thenApply(done -> rows.stream().map(CompletableFuture::join).toList());
     }
 
     /** Every MAG, or only {@code only}; peer entities are asked only about the MAGs listed. */
@@ -82,7 +118,7 @@ final class MagsResource {
                     peer.filter(p -> p.restartCounter().isPresent()).map(p -> p.restartCounter().getAsLong())
                             .orElse(null),
                     peer.flatMap(PeerStatus::lastHeartbeat).orElse(null),
-                    peer.map(PeerStatus::missed).orElse(null));
+                    peer.map(PeerStatus::missed).orElse(null), null);
         }).toCompletableFuture()).toList();
         return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new))
                 .thenApply(done -> views.stream().map(CompletableFuture::join).toList());

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -74,6 +75,8 @@ final class MetricsExporter {
                 "Binding Revocation Acknowledgements received for this node's indications, by status."));
         m.put("revocation_timeout", new Counter("pmip_revocation_timeouts_total",
                 "Binding Revocation Indications not acknowledged in time."));
+        m.put("bulk", new Counter("pmip_bulk_updates_total",
+                "RFC 6602 bulk PBUs answered by a group, by kind (refresh, deregistration) and status."));
         m.put("revocation_not_sent", new Counter("pmip_revocations_not_sent_total",
                 "Binding Revocation Indications that could not be sent (no transport, queue full)."));
         m.put("heartbeat_path_down", new Counter("pmip_heartbeat_path_down_total",
@@ -93,9 +96,11 @@ final class MetricsExporter {
     private final Optional<BindingIndex> index;
     private final Duration timeout;
     private final ShardMovements shardMovements;
+    private final LongSupplier bulkGroupsHere;
 
     MetricsExporter(ActorSystem<?> system, LmaMetrics metrics, SignalingIngress ingress, Optional<BindingIndex> index,
-            Duration timeout) {
+            Duration timeout, LongSupplier bulkGroupsHere) {
+        this.bulkGroupsHere = bulkGroupsHere;
         this.system = system;
         this.metrics = metrics;
         this.ingress = ingress;
@@ -165,8 +170,8 @@ final class MetricsExporter {
                     entities);
             text.family("pmip_binding_shards", "gauge", "Binding shards hosted, per cluster node.", shards);
         });
-        text.family("pmip_bulk_groups", "gauge", "RFC 6602 bulk binding groups (0: bulk registration not supported).",
-                List.of(PrometheusText.Sample.of(0)));
+        text.family("pmip_bulk_groups", "gauge", "RFC 6602 bulk binding update groups whose entity runs on this node.",
+                List.of(PrometheusText.Sample.of(bulkGroupsHere.getAsLong())));
         return text.text();
     }
 

@@ -16,7 +16,8 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Counter names: {@code received{type}}, {@code sent{type,status}}, {@code send_failed{type}},
  * {@code malformed{rule}}, {@code decode_warning{rule}}, {@code rejected{reason,status}},
- * {@code dropped{reason}}, {@code entity_timeout}, {@code entity_failure}, {@code ignored{reason}}.
+ * {@code dropped{reason}}, {@code entity_timeout}, {@code entity_failure}, {@code ignored{reason}},
+ * {@code bulk{kind,status}}.
  */
 public final class LmaMetrics {
     /** Latencies above a minute are recorded as a minute: the entity ask times out long before. */
@@ -112,6 +113,11 @@ public final class LmaMetrics {
     /** A PBU the binding entity decided not to answer (RFC 5213 section 5.3.5). */
     public void ignored(String reason) {
         increment(MetricKey.of("ignored", "reason", reason));
+    }
+
+    /** RFC 6602: a bulk PBU a group answered; {@code kind} is refresh or deregistration. */
+    public void bulk(String kind, BindingAckStatus status) {
+        increment(MetricKey.of("bulk", "kind", kind, "status", Integer.toString(status.code())));
     }
 
     public void pbaLatency(long nanos) {

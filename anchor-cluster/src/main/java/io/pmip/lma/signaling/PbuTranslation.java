@@ -116,6 +116,7 @@ public final class PbuTranslation {
      * RFC 5213 section 5.3.6: the PBA for the entity's decision. MN-Identifier and Link-layer
      * Identifier are copied byte for byte from the PBU; the prefixes, timestamp and lifetime come
      * from the decision (on TIMESTAMP_MISMATCH the decision carries the LMA's current time).
+     * The Mobile Node Group Identifier option is echoed (RFC 6602 section 5.3).
      */
     public static ProxyBindingAcknowledgement acknowledgement(ProxyBindingUpdate pbu, PbaDecision decision) {
         List<MobilityOption> options = new ArrayList<>();
@@ -130,8 +131,12 @@ public final class PbuTranslation {
         }
         decision.timestamp().ifPresent(t -> options.add(new Timestamp(t.value())));
         decision.bulkGroupId().ifPresent(g -> options.add(MobileNodeGroupIdentifier.bulkBindingUpdateGroup(g)));
-        return ProxyBindingAcknowledgement.of(decision.status(), decision.sequence(),
-                lifetimeUnits(decision.lifetimeSeconds()), options);
+        // RFC 6602 section 5.3: B set in the PBA to a registration that named a group says this LMA
+        // supports bulk binding update and keeps the binding in that group.
+        boolean bulk = decision.accepted() && decision.lifetimeSeconds() > 0 && decision.bulkGroupId().isPresent();
+        return ProxyBindingAcknowledgement.fromFlags(decision.status().code(),
+                ProxyBindingAcknowledgement.FLAG_P | (bulk ? ProxyBindingAcknowledgement.FLAG_B : 0),
+                decision.sequence(), lifetimeUnits(decision.lifetimeSeconds()), options);
     }
 
     /**

@@ -3,6 +3,8 @@ package io.pmip.lma.signaling;
 import io.pmip.lma.BindingShard;
 import io.pmip.lma.PbaDecision;
 import io.pmip.lma.PbuRequest;
+import io.pmip.lma.bulk.BulkRequest;
+import io.pmip.lma.bulk.BulkTranslation;
 import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.policy.LmaPolicy;
 import io.pmip.lma.redirect.Redirection;
@@ -374,10 +376,8 @@ public final class SignalingIngress implements AutoCloseable {
                 datagram.destination(), datagram.receivedAt());
         magContacts.put(datagram.source().getHostAddress(), contact);
         magSignals.observed(contact);
-        // RFC 6602 section 4.2: this LMA never sets B in a PBA, so a MAG has no business sending a bulk
-        // PBU; the entity is keyed by mobile node and cannot resolve a group.
         if (pbu.bulkBindingUpdate()) {
-            reject(datagram, pbu, BindingAckStatus.REASON_UNSPECIFIED, "bulk_unsupported");
+            onBulkBindingUpdate(pbu, datagram, receivedNanos);
             return;
         }
         // RFC 5213 section 5.3.1: the mandatory options (MISSING_* statuses 158/160/161/162).
@@ -418,7 +418,7 @@ public final class SignalingIngress implements AutoCloseable {
         shard.handle(request, settings.entityTimeout()).whenComplete((decision, failure) -> {
             admission.release(newRegistration);
             if (failure != null) {
-                onEntityFailure(request, failure);
+                onEntityFailure(request.mnId(), failure);
                 return;
             }
             try {
@@ -428,6 +428,39 @@ public final class SignalingIngress implements AutoCloseable {
                 metrics.dropped("answer_error");
                 log.warn("cannot answer the PBU of {} with {}", request.mnId(), decision, e);
             }
+        });
+    }
+
+    /** RFC 6602 section 4.2: a bulk PBU (B set) goes to the entity of its group, which answers for every member. */
+    private void onBulkBindingUpdate(ProxyBindingUpdate pbu, InboundDatagram datagram, long receivedNanos) {
+        if (validator.validate(pbu) instanceof ValidationResult.Rejected rejected) {
+            metrics.rejected("bulk_validation", rejected.status());
+            send(datagram, BulkTranslation.rejection(pbu, rejected.status()), rejected.status().code());
+            return;
+        }
+        BulkRequest request = BulkTranslation.toRequest(pbu, datagram.source(), datagram.destination());
+        if (admission.tryAdmit(false) != Admission.Verdict.ADMITTED) {
+            // No answer: the MAG retransmits with back-off (RFC 5213 section 6.9.4).
+            metrics.dropped("overload");
+            return;
+        }
+        shard.bulkGroups().handle(request, settings.entityTimeout()).whenComplete((decision, failure) -> {
+            admission.release(false);
+            if (failure != null) {
+                onEntityFailure(request.group().entityId(), failure);
+                return;
+            }
+            metrics.bulk(request.kind(), decision.status());
+            if (decision.accepted() && !pbu.acknowledge()) {
+                metrics.ignored("a_flag_clear");
+                return;
+            }
+            if (!decision.accepted()) {
+                metrics.rejected("bulk_group", decision.status());
+            }
+            ProxyBindingAcknowledgement pba = BulkTranslation.acknowledgement(decision);
+            send(datagram, pba, pba.statusCode());
+            metrics.pbaLatency(System.nanoTime() - receivedNanos);
         });
     }
 
@@ -456,16 +489,16 @@ public final class SignalingIngress implements AutoCloseable {
         metrics.pbaLatency(System.nanoTime() - receivedNanos);
     }
 
-    private void onEntityFailure(PbuRequest request, Throwable failure) {
+    private void onEntityFailure(String entityId, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof TimeoutException) {
             // No answer: the MAG retransmits, and by then the entity may be up (e.g. after a rebalance).
             metrics.entityTimeout();
-            log.debug("binding entity of {} did not answer in {}", request.mnId(), settings.entityTimeout());
+            log.debug("entity {} did not answer in {}", entityId, settings.entityTimeout());
         } else {
             metrics.entityFailure();
-            log.warn("binding entity of {} failed", request.mnId(), cause);
+            log.warn("entity {} failed", entityId, cause);
         }
     }
 

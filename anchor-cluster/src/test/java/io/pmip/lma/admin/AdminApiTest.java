@@ -307,7 +307,10 @@ class AdminApiTest {
         assertTrue(m.path("restartCounter").isNull(), m.toString());
         assertEquals(0, m.path("missedHeartbeats").asInt(-1), m.toString());
         assertEquals("UDP_IPV4", m.path("transport").asText());
-        assertEquals(200, get("/api/mags/127.0.0.1").status());
+        assertTrue(m.path("bulkGroups").isMissingNode(), "groups only when one MAG is asked for: " + m);
+        Reply one = get("/api/mags/127.0.0.1");
+        assertEquals(200, one.status());
+        assertTrue(one.json().path("bulkGroups").isArray(), "its RFC 6602 groups (none: no bulk here): " + one.body());
         assertError(get("/api/mags/127.0.0.9"), 404, "unknown_mag");
     }
 

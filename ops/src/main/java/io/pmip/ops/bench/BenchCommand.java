@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Codec microbenchmarks, LMA load generation and benchmarks.",
         subcommands = {CodecBenchCommand.class, BenchLmaCommand.class, LoadCommand.class, BenchFailoverCommand.class,
-            BenchOverloadCommand.class})
+            BenchOverloadCommand.class, BulkBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -172,6 +172,7 @@ final class BenchLmaCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** $PMIP_HOME (set by ops/bin/pmip), else the working directory. */
     static Path home() {
         String home = System.getenv("PMIP_HOME");
         return home == null || home.isBlank() ? Path.of("").toAbsolutePath() : Path.of(home).toAbsolutePath();
