@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
             "foreground. Prints \"lma up: cluster=HOST:PORT udp=ADDR:PORT mh=ADDR\" when it serves; stops cleanly on",
             "SIGTERM/SIGINT. Environment overrides: PMIP_JOURNAL, PMIP_LMA_UDP_ENABLED, PMIP_LMA_UDP_ADDRESS,",
             "PMIP_LMA_UDP_PORT, PMIP_LMA_MH_ENABLED, PMIP_LMA_MH_ADDRESS, PMIP_CLUSTER_HOST, PMIP_CLUSTER_PORT,",
-            "PMIP_SEED_NODES (host:port,...), PMIP_CASSANDRA_CONTACT_POINTS, PMIP_HOME."})
+            "PMIP_SEED_NODES (host:port,...), PMIP_CASSANDRA_CONTACT_POINTS, PMIP_HOME, PMIP_LMA_UNICAST_UDP_ADDRESS,",
+            "PMIP_LMA_UNICAST_MH_ADDRESS (this node's own LMA address), PMIP_LMA_REDIRECT (RFC 6463 on|off)."})
 final class LmaCommand implements Callable<Integer> {
     /** Journal choices of {@code --journal}. */
     enum Journal { inmem, cassandra }
