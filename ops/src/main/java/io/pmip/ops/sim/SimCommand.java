@@ -96,11 +96,15 @@ public final class SimCommand implements Callable<Integer> {
             description = "First measure the UDP request/response ceiling of this machine (a trivial echo driven by the same engine).")
     boolean echoCeiling;
 
-    @Option(names = "--echo-rate", defaultValue = "100000", paramLabel = "PER_S",
-            description = "Rate offered to the echo; above the ceiling (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--echo-rate", defaultValue = "1000", paramLabel = "PER_S",
+            description = "First rate offered to the echo; it doubles each step until under 95 %% is answered (default: ${DEFAULT-VALUE}).")
     double echoRate;
 
-    @Option(names = "--echo-seconds", defaultValue = "5", paramLabel = "SECONDS", description = "Echo run length (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--echo-max-rate", defaultValue = "512000", paramLabel = "PER_S",
+            description = "Stop doubling above this rate (default: ${DEFAULT-VALUE}).")
+    double echoMaxRate;
+
+    @Option(names = "--echo-seconds", defaultValue = "2", paramLabel = "SECONDS", description = "Length of each echo step (default: ${DEFAULT-VALUE}).")
     double echoSeconds;
 
     @Override
@@ -113,14 +117,15 @@ public final class SimCommand implements Callable<Integer> {
         }
         EchoCeiling.Result echo = null;
         if (echoCeiling) {
-            if (!(echoRate > 0) || !(echoSeconds > 0)) {
-                throw new ParameterException(spec.commandLine(), "--echo-rate and --echo-seconds must be positive");
+            if (!(echoRate > 0) || !(echoSeconds > 0) || echoMaxRate < echoRate) {
+                throw new ParameterException(spec.commandLine(),
+                        "--echo-rate and --echo-seconds must be positive, --echo-max-rate at least --echo-rate");
             }
-            err.println("measuring the UDP echo ceiling for " + echoSeconds + " s at " + echoRate + "/s offered ...");
+            err.println("measuring the UDP echo ceiling: " + echoSeconds + " s steps from " + echoRate + "/s, doubling ...");
             err.flush();
             echo = EchoCeiling.measure(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("127.0.1.1"), mags,
-                    echoRate, seconds(echoSeconds));
-            out.println(EchoCeiling.render(echo));
+                    echoRate, echoMaxRate, seconds(echoSeconds));
+            out.print(EchoCeiling.render(echo));
             out.flush();
         }
         if (scenario.isEmpty()) {

@@ -112,7 +112,7 @@ public record SimReport(
 
     /** PBAs per second over the operation phase as a fraction of the echo ceiling; NaN without one. */
     public double ratioToEchoCeiling() {
-        return echo == null || echo.answeredPerSecond() <= 0 ? Double.NaN : pbaPerSecond() / echo.answeredPerSecond();
+        return echo == null || echo.ceilingPerSecond() <= 0 ? Double.NaN : pbaPerSecond() / echo.ceilingPerSecond();
     }
 
     /** Messages of one direction and type, summed over kinds. */

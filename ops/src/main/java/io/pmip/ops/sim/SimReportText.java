@@ -32,7 +32,7 @@ final class SimReportText {
                 p.rejected(), p.timestampResynchronizations(), p.revocations(), p.bulkFallbacks(), p.malformed(),
                 p.sendRefused()));
         if (r.echo() != null) {
-            b.append(EchoCeiling.render(r.echo())).append(System.lineSeparator());
+            b.append(EchoCeiling.render(r.echo()));
             b.append(String.format(Locale.ROOT, "PBA rate / echo ceiling: %.3f%n", r.ratioToEchoCeiling()));
         }
         return b.toString();

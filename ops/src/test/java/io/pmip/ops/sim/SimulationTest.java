@@ -161,10 +161,11 @@ class SimulationTest {
 
     @Test
     void echoCeilingAloneNeedsNoLma() throws Exception {
-        Run run = sim("sim", "--echo-ceiling", "--echo-rate", "2000", "--echo-seconds", "1", "--mags", "2");
+        Run run = sim("sim", "--echo-ceiling", "--echo-rate", "500", "--echo-max-rate", "1000", "--echo-seconds", "1",
+                "--mags", "2");
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().matches("(?s)echo ceiling \\(UDP, 2 client sockets, offered 2000/s for 1\\.\\d s\\): \\d+ answered/s.*"),
-                run.out());
+        assertTrue(run.out().matches("(?s)echo ceiling \\(UDP, 2 client sockets\\): \\d+ answered/s\\n"
+                + "  offered     500/s for 1\\.\\d s: .*"), run.out());
     }
 
     private static long count(JsonNode json, String direction, String message, String kind) {
