@@ -92,6 +92,10 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--pcap", paramLabel = "FILE", description = "Record every message sent and received (RAW pcap).")
     Path pcap;
 
+    @Option(names = "--stub-lma",
+            description = "Drive an in-process LMA stand-in that accepts every PBU at once instead of --lmaa (udp): the simulator's own ceiling.")
+    boolean stubLma;
+
     @Option(names = "--echo-ceiling",
             description = "First measure the UDP request/response ceiling of this machine (a trivial echo driven by the same engine).")
     boolean echoCeiling;
@@ -111,6 +115,23 @@ public final class SimCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (stubLma && lmaa != null) {
+            throw new ParameterException(spec.commandLine(), "--stub-lma replaces --lmaa: give one of them");
+        }
+        Optional<StubLma> stub = Optional.empty();
+        if (stubLma) {
+            scenario(); // a usage error before anything is opened
+            stub = Optional.of(StubLma.open(InetAddress.getByName("127.0.0.1")));
+            lmaa = "127.0.0.1:" + stub.get().address().getPort();
+        }
+        try {
+            return run(out, err);
+        } finally {
+            stub.ifPresent(StubLma::close);
+        }
+    }
+
+    private int run(PrintWriter out, PrintWriter err) throws Exception {
         Optional<SimScenario> scenario = lmaa == null ? Optional.empty() : Optional.of(scenario());
         if (scenario.isEmpty() && !echoCeiling) {
             throw new ParameterException(spec.commandLine(), "--lmaa is required (or --echo-ceiling alone)");
@@ -177,7 +198,10 @@ public final class SimCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--drain must not be negative: " + drainSeconds);
         }
         try {
-            Endpoint lma = Endpoint.parse(lmaa, kind);
+            if (stubLma && kind != TransportKind.UDP_IPV4) {
+                throw new IllegalArgumentException("--stub-lma speaks udp only");
+            }
+            Endpoint lma = stubLma && lmaa == null ? new Endpoint(literal("127.0.0.1"), 5436) : Endpoint.parse(lmaa, kind);
             InetAddress localAddress = literal(local != null ? local : kind == TransportKind.UDP_IPV4 ? "127.0.1.1" : "::1");
             return new SimScenario(kind, lma.address(), lma.port(), localAddress, mags, mobileNodesPerMag, rate,
                     handoffRate, detachRate, seconds(durationSeconds),

@@ -32,8 +32,8 @@ final class SimReportText {
                 p.rejected(), p.timestampResynchronizations(), p.revocations(), p.bulkFallbacks(), p.malformed(),
                 p.sendRefused()));
         if (r.echo() != null) {
-            b.append(EchoCeiling.render(r.echo()));
-            b.append(String.format(Locale.ROOT, "PBA rate / echo ceiling: %.3f%n", r.ratioToEchoCeiling()));
+            b.append(String.format(Locale.ROOT, "PBA rate / echo ceiling (%.0f/s, measured first): %.4f%n",
+                    r.echo().ceilingPerSecond(), r.ratioToEchoCeiling()));
         }
         return b.toString();
     }

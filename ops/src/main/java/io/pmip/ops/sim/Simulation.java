@@ -54,6 +54,8 @@ public final class Simulation implements AutoCloseable {
     private final SimMetrics metrics = new SimMetrics();
     private final AtomicLong outstanding = new AtomicLong();
     private final Optional<PcapTap> pcap;
+    /** Cleared when the report is built: what arrives later is not counted (and the capture ends). */
+    private volatile boolean recording = true;
     // Touched by the pacer thread only.
     private int cursor;
     private double owedHandoffs;
@@ -156,6 +158,7 @@ public final class Simulation implements AutoCloseable {
             ticker.shutdownNow();
             ticker.awaitTermination(5, TimeUnit.SECONDS);
         }
+        recording = false;
         metrics.sample((System.nanoTime() - start) / 1e9, outstanding.get());
         double seconds = paced.elapsedNanos() / 1e9;
         SimReport.Offered offered = new SimReport.Offered(scenario.rate(), scenario.operations(), paced.started(),
@@ -242,6 +245,9 @@ public final class Simulation implements AutoCloseable {
     // ---- what the MAGs report (actor threads) ------------------------------------------------
 
     private void onEvent(int mag, MagEvent event) {
+        if (!recording) {
+            return;
+        }
         if (event instanceof MagEvent.PbuSent e) {
             metrics.sent("PBU", e.kind().name());
         } else if (event instanceof MagEvent.BulkPbuSent e) {
