@@ -6,17 +6,18 @@
 #   SIM_CASSANDRA=127.0.0.1:19042 ops/benchmarks/sim-bench.sh cassandra   # a running Cassandra, schema applied
 #
 # Ports are unusual on purpose (a shared machine): SIM_UDP_PORT (17436), SIM_CLUSTER_PORT (27552).
-# SIM_RATES (default "25 50 100 200 400"), SIM_DURATION (40), SIM_MAGS (20), SIM_MNS (50 per MAG).
+# SIM_RATES (default "25 50 100 200"), SIM_DURATION (30), SIM_MAGS (20). The population grows with
+# the rate: rate x duration / 4 mobile nodes, so the first quarter of each run attaches them and the
+# rest hands off, detaches, attaches again and refreshes.
 set -euo pipefail
 journal=${1:?inmem or cassandra}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 pmip="$root/ops/bin/pmip"
 udp=${SIM_UDP_PORT:-17436}
 cluster=${SIM_CLUSTER_PORT:-27552}
-rates=${SIM_RATES:-25 50 100 200 400}
-duration=${SIM_DURATION:-40}
+rates=${SIM_RATES:-25 50 100 200}
+duration=${SIM_DURATION:-30}
 mags=${SIM_MAGS:-20}
-mns=${SIM_MNS:-50}
 work=$(mktemp -d /tmp/sim-bench-"$journal"-XXXX)
 out="$root/ops/benchmarks/sim-$journal.md"
 export PMIP_SKIP_BUILD=1 PMIP_HOME="$work"
@@ -46,21 +47,22 @@ grep -q "lma up:" "$work/lma.out" || { echo "LMA not up" >&2; exit 1; }
 {
   echo "# \`pmip sim\` against one LMA process, $journal journal"
   echo
-  echo "Script: \`ops/benchmarks/sim-bench.sh $journal\` (rates: $rates; $duration s each; $mags MAGs x $mns mobile nodes)."
+  echo "Script: \`ops/benchmarks/sim-bench.sh $journal\` (rates: $rates; $duration s each; $mags MAGs, rate x duration / 4 mobile nodes)."
   echo "LMA: \`$(printf '%s ' "${env_lma[@]}")ops/bin/pmip lma --journal $journal --config lma.conf\`"
   echo "with \`timestamp-validity-window = 30s\`, \`prefix-pool-timeout = 10s\`. $(nproc) cores; run at $(date -u +%FT%TZ)."
   echo
 } > "$out"
 
-warm=("$pmip" sim --lmaa "127.0.0.1:$udp" --mags 4 --mns 250 --rate 100 --duration 10 --drain 30 --tag warm)
+warm=("$pmip" sim --lmaa "127.0.0.1:$udp" --mags 4 --mns 100 --rate 40 --duration 10 --drain 60 --tag warm)
 echo "## warm-up (not counted): \`${warm[*]:1}\`" >> "$out"
 echo >> "$out"
-"${warm[@]}" 2>/dev/null | sed -n '1,3p' | sed 's/^/    /' >> "$out"
+"${warm[@]}" 2>/dev/null | sed -n '1,3p' | sed 's/^/    /' >> "$out" || echo "    (warm-up failed)" >> "$out"
 echo >> "$out"
 
 for rate in $rates; do
   handoff=$(awk "BEGIN{print $rate/10}")
   detach=$(awk "BEGIN{print $rate/20}")
+  mns=$(awk "BEGIN{n=int($rate*$duration/4/$mags); print (n<1?1:n)}")
   cmd=("$pmip" sim --lmaa "127.0.0.1:$udp" --transport udp --mags "$mags" --mns "$mns" --rate "$rate"
       --duration "$duration" --handoff-rate "$handoff" --detach-rate "$detach" --drain 20 --tag "r$rate"
       --echo-ceiling --report "$work/r$rate")
@@ -70,7 +72,8 @@ for rate in $rates; do
     echo
     echo "load average before: $(cat /proc/loadavg)"
     echo
-    "${cmd[@]}" 2>"$work/r$rate.err" | grep -v '^report:' | sed 's/^/    /'
+    "${cmd[@]}" 2>"$work/r$rate.err" | grep -v '^report:' | sed 's/^/    /' \
+      || { echo "    (failed:)"; grep -v '^\s*at ' "$work/r$rate.err" | tail -5 | sed 's/^/    /'; }
     echo
     echo "load average after: $(cat /proc/loadavg)"
     echo

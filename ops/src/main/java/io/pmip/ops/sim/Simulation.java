@@ -65,7 +65,9 @@ public final class Simulation implements AutoCloseable {
         this.scenario = scenario;
         this.pcap = pcap;
         this.system = ActorSystem.create(Behaviors.empty(), "pmip-sim",
-                ConfigFactory.parseString("pekko.actor.provider = local\npekko.loglevel = WARNING")
+                // A loaded machine may take more than the default 5 s to start the logger.
+                ConfigFactory.parseString("pekko.actor.provider = local\npekko.loglevel = WARNING\n"
+                                + "pekko.logger-startup-timeout = 60s")
                         .withFallback(ConfigFactory.defaultReference()));
         this.population = new MobileNode[scenario.mobileNodes()];
         for (int m = 0; m < scenario.mags(); m++) {

@@ -67,6 +67,8 @@ class SimCommandTest {
         "--lmaa 127.0.0.1 --count 0                            | --count must be positive",
         "--lmaa 127.0.0.1 --tag Big_Tag                        | --tag must be",
         "--transport udp                                       | --lmaa is required",
+        "--stub-lma --lmaa 127.0.0.1                           | --stub-lma replaces --lmaa",
+        "--stub-lma --transport mh                             | --stub-lma speaks udp only",
     })
     void badValuesAreUsageErrorsNamingTheOption(String args, String message) {
         StringWriter err = new StringWriter();

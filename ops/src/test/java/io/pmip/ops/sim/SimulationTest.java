@@ -160,6 +160,16 @@ class SimulationTest {
     }
 
     @Test
+    void stubLmaAcceptsEverything() throws Exception {
+        Run run = sim("sim", "--stub-lma", "--mags", "2", "--mns", "10", "--rate", "50", "--count", "60",
+                "--handoff-rate", "10", "--detach-rate", "5", "--drain", "30", "--tag", "simstub");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("60 started, ") && run.out().contains(", 0 unfinished"), run.out());
+        assertTrue(run.out().matches("(?s).*PBA statuses: \\{0=\\d+}.*"), run.out());
+        assertTrue(run.out().contains("received PBA  HANDOFF"), run.out());
+    }
+
+    @Test
     void echoCeilingAloneNeedsNoLma() throws Exception {
         Run run = sim("sim", "--echo-ceiling", "--echo-rate", "500", "--echo-max-rate", "1000", "--echo-seconds", "1",
                 "--mags", "2");
