@@ -94,12 +94,12 @@ final class SimReportHtml {
                 + "<td>%.2f</td><td>%.2f</td></tr>", esc(name), p.count(), p.p50(), p.p90(), p.p99(), p.p999(), p.max()));
     }
 
-    /** x = log10(1 / (1 - p)): 0 at p0, 1 at p90, 2 at p99, 3 at p99.9; capped at p99.999. */
+    /** x = log10(1 / (1 - p)): 0 at p0, 1 at p90, 2 at p99, 3 at p99.9, 4 at p99.99 (the cap, also for p100). */
     private static Series cdf(String name, String color, SimReport.Percentiles p) {
         double[] x = new double[p.cdf().size()];
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            double percentile = Math.min(p.cdf().get(i)[0], 99.999);
+            double percentile = Math.min(p.cdf().get(i)[0], 99.99);
             x[i] = Math.log10(100 / (100 - percentile));
             y[i] = p.cdf().get(i)[1];
         }
@@ -108,7 +108,8 @@ final class SimReportHtml {
 
     private static String percentileLabel(double x) {
         double p = 100 - 100 / Math.pow(10, x);
-        return p < 1 ? "0" : fmt(p);
+        return new java.math.BigDecimal(p).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 
     private static String chart(String yLabel, String xLabel, List<Series> series, DoubleFunction<String> xTick) {
