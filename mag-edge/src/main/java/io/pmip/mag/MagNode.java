@@ -43,6 +43,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 public final class MagNode implements AutoCloseable {
     private final SignalingTransport transport;
     private final DecodeMode decodeMode;
+    private final MagNodeTap tap;
     private final MagNodeStats stats = new MagNodeStats();
     private final Map<String, Set<ActorRef<MagCommand>>> byMobileNode = new ConcurrentHashMap<>();
     private final Map<InetAddress, Set<ActorRef<MagCommand>>> byProxyCoa = new ConcurrentHashMap<>();
@@ -50,8 +51,9 @@ public final class MagNode implements AutoCloseable {
     private final AtomicInteger sequences = new AtomicInteger(ThreadLocalRandom.current().nextInt(0x10000));
     private final AtomicLong heartbeatSequences = new AtomicLong(ThreadLocalRandom.current().nextInt() & 0xffffL);
 
-    private MagNode(TransportConfig config, DecodeMode decodeMode) throws TransportException {
+    private MagNode(TransportConfig config, DecodeMode decodeMode, MagNodeTap tap) throws TransportException {
         this.decodeMode = decodeMode;
+        this.tap = tap;
         this.transport = SignalingTransports.open(config, this::onDatagram);
     }
 
@@ -61,7 +63,12 @@ public final class MagNode implements AutoCloseable {
     }
 
     public static MagNode open(TransportConfig config, DecodeMode decodeMode) throws TransportException {
-        return new MagNode(config, decodeMode);
+        return new MagNode(config, decodeMode, MagNodeTap.NONE);
+    }
+
+    /** With a {@link MagNodeTap} that sees every datagram sent and received (e.g. the simulator's pcap). */
+    public static MagNode open(TransportConfig config, DecodeMode decodeMode, MagNodeTap tap) throws TransportException {
+        return new MagNode(config, decodeMode, java.util.Objects.requireNonNull(tap, "tap"));
     }
 
     public SignalingTransport transport() {
@@ -92,6 +99,7 @@ public final class MagNode implements AutoCloseable {
     }
 
     private void onDatagram(InboundDatagram datagram) {
+        tap.received(datagram);
         MobilityMessage message;
         try {
             message = MobilityHeaderDecoder.decode(datagram.payload(), context(datagram)).message();
@@ -189,9 +197,15 @@ public final class MagNode implements AutoCloseable {
             if (transport.kind() == TransportKind.MH_IPV6) {
                 byte[] bytes = MobilityHeaderEncoder.encode(message, (Inet6Address) config.proxyCareOfAddress(),
                         (Inet6Address) destination);
-                return transport.send(new OutboundDatagram(bytes, destination, 0, config.proxyCareOfAddress()));
+                return send(new OutboundDatagram(bytes, destination, 0, config.proxyCareOfAddress()));
             }
-            return transport.send(OutboundDatagram.to(destination, port, MobilityHeaderEncoder.encodeForIpv4Udp(message)));
+            return send(OutboundDatagram.to(destination, port, MobilityHeaderEncoder.encodeForIpv4Udp(message)));
+        }
+
+        private boolean send(OutboundDatagram datagram) {
+            boolean accepted = transport.send(datagram);
+            tap.sent(transport, datagram, accepted);
+            return accepted;
         }
 
         /** Next PBU Sequence Number (16 bits, wrapping; RFC 6275 section 6.1.7). */

@@ -3,6 +3,7 @@ package io.pmip.ops;
 import io.pmip.ops.bench.BenchCommand;
 import io.pmip.ops.cluster.ClusterCommand;
 import io.pmip.ops.demo.DemoCommand;
+import io.pmip.ops.sim.SimCommand;
 import io.pmip.ops.wire.WireCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             ClusterCommand.class,
             DemoCommand.class,
+            SimCommand.class,
         })
 public final class Pmip implements Runnable {
     @CommandLine.Spec
