@@ -45,8 +45,9 @@ class AnycastDeploymentTest {
     private static final int CLUSTER_PORT = 25520;
     private static final int ADMIN_PORT = 8080;
     private static final String TOKEN = "ops6-anycast-token";
-    private static final Duration UP_TIMEOUT = Duration.ofSeconds(150);
-    private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(120);
+    /** Three JVMs and Cassandra start at once; on a loaded 2-core machine that takes minutes. */
+    private static final Duration UP_TIMEOUT = Duration.ofSeconds(300);
+    private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(180);
     private static final Pattern PBUS_RECEIVED =
             Pattern.compile("(?m)^pmip_messages_received_total\\{type=\"PBU\"} (\\d+)");
 
