@@ -153,11 +153,15 @@ class AnycastDeploymentTest {
 
     /**
      * The lab configuration, plus patience for four JVMs and Cassandra starting at once on a small
-     * machine: extensions (serialization) may take longer than Pekko's 20 s creation timeout there.
+     * machine: extensions (serialization) may take longer than Pekko's 20 s creation timeout there,
+     * and the sharding coordinators' first recovery longer than the journal's 30 s.
      */
     private Path config() throws java.io.IOException {
         Path file = dir.resolve("anycast.conf");
-        java.nio.file.Files.writeString(file, Lab.LMA_CONF + "pekko.actor.creation-timeout = 120s\n");
+        java.nio.file.Files.writeString(file, Lab.LMA_CONF + """
+                pekko.actor.creation-timeout = 120s
+                pekko.persistence.cassandra.journal.recovery-event-timeout = 120s
+                """);
         return file;
     }
 
