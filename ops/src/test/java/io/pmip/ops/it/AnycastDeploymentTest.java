@@ -154,20 +154,22 @@ class AnycastDeploymentTest {
     /**
      * The lab configuration, plus patience for four JVMs and Cassandra starting at once on a small
      * machine: extensions (serialization) may take longer than Pekko's 20 s creation timeout there,
-     * and the sharding coordinators' first recovery longer than the journal's 30 s.
+     * the sharding coordinators' first recovery longer than the journal's 30 s, and heartbeats pause.
      */
     private Path config() throws java.io.IOException {
         Path file = dir.resolve("anycast.conf");
         java.nio.file.Files.writeString(file, Lab.LMA_CONF + """
                 pekko.actor.creation-timeout = 120s
                 pekko.persistence.cassandra.journal.recovery-event-timeout = 120s
+                # a starved node must not be downed as if dead; the killed one still is, 10 s later
+                pekko.cluster.failure-detector.acceptable-heartbeat-pause = 10s
                 """);
         return file;
     }
 
     /** Patient MAGs: the PBUs that reach the killed node's bindings wait for the cluster to move them. */
     private static LoadProfile patient(LoadProfile profile) {
-        return profile.withMaxInFlight(20).withRetransmission(Duration.ofSeconds(2), 6);
+        return profile.withMaxInFlight(20).withRetransmission(Duration.ofSeconds(2), 7);
     }
 
     private static long pbusReceived(String node) throws Exception {
