@@ -64,6 +64,10 @@ public final class ClusterCommand implements Runnable {
                 description = "Cluster port of node 1 (default: ${DEFAULT-VALUE}).")
         int basePort;
 
+        @Option(names = "--admin-port", defaultValue = "8080",
+                description = "Admin API port of node 1; node k gets this + k - 1 (default: ${DEFAULT-VALUE}).")
+        int adminPort;
+
         @Option(names = "--no-mh", description = "Node 1 does not open the raw IPv6 Mobility Header transport.")
         boolean noMh;
 
@@ -76,7 +80,8 @@ public final class ClusterCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             ClusterSpec cluster;
             try {
-                cluster = new ClusterSpec(nodes, journal, "127.0.0.1", basePort, udpPort, !noMh, Optional.ofNullable(config));
+                cluster = new ClusterSpec(nodes, journal, "127.0.0.1", basePort, udpPort, !noMh, Optional.ofNullable(config),
+                        adminPort);
             } catch (IllegalArgumentException e) {
                 err.println("pmip cluster start: " + e.getMessage());
                 return 2;

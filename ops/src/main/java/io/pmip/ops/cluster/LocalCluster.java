@@ -88,6 +88,7 @@ public final class LocalCluster {
         e.put("PMIP_SEED_NODES", spec.seedNodes());
         e.put("PMIP_LMA_UDP_PORT", String.valueOf(spec.udpPort()));
         e.put("PMIP_LMA_MH_ENABLED", String.valueOf(k == 1 && spec.mhOnFirst()));
+        e.put("PMIP_ADMIN_PORT", String.valueOf(spec.adminPort(k)));
         return e;
     }
 

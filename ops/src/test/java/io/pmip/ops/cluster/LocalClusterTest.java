@@ -12,6 +12,10 @@ import io.pmip.ops.load.LoadReport;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,17 +37,24 @@ class LocalClusterTest {
         }
         Path conf = home.resolve("lab.conf");
         Files.writeString(conf, "pmip.lma.timestamp-validity-window = 30s\npmip.lma.prefix-pool-timeout = 10s\n");
-        ClusterSpec spec = new ClusterSpec(2, "inmem", "127.0.0.1", base, udp, false, Optional.of(conf));
+        int adminBase = twoFreePorts();
+        ClusterSpec spec = new ClusterSpec(2, "inmem", "127.0.0.1", base, udp, false, Optional.of(conf), adminBase);
         LocalCluster cluster = new LocalCluster(home);
         LmaLauncher launcher = LmaLauncher.fromOpsModule(Path.of("")).withJvmOptions(List.of("-Xmx256m"));
         try {
-            List<LocalCluster.NodeStatus> up = cluster.start(spec, launcher, Map.of(), Duration.ofMinutes(3));
+            List<LocalCluster.NodeStatus> up = cluster.start(spec, launcher, Map.of("PMIP_ADMIN_TOKEN", "local-token"),
+                    Duration.ofMinutes(3));
             assertEquals(2, up.size());
             for (LocalCluster.NodeStatus n : up) {
                 assertTrue(n.alive(), n.render());
                 assertEquals("127.0.0.1:" + (base + n.node() - 1), n.up().orElseThrow().cluster());
                 assertEquals(udp, n.up().orElseThrow().udp().getPort(), "one UDP port shared by every node");
                 assertTrue(Files.exists(cluster.nodeDir(n.node()).resolve(LmaProcess.PID_FILE)));
+                // node k's admin API on adminBase + k - 1 (health is open without the token)
+                HttpResponse<String> alive = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + spec.adminPort(n.node()) + "/health/alive"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, alive.statusCode(), "node " + n.node() + ": " + alive.body());
             }
             assertThrows(IllegalStateException.class, () -> cluster.start(spec, launcher, Map.of(), Duration.ofSeconds(5)),
                     "a second start while nodes live is refused");

@@ -35,6 +35,32 @@ public final class Netns implements AutoCloseable {
         return ns;
     }
 
+    /** The name ip(8) knows it by: {@code ip -n NAME ...}, {@code ip netns exec NAME ...}. */
+    public String name() {
+        return name;
+    }
+
+    /** Runs ip(8) with {@code args} inside this namespace ({@code ip -n NAME args}). */
+    public void ip(String... args) throws IOException, InterruptedException {
+        String[] all = new String[args.length + 2];
+        all[0] = "-n";
+        all[1] = name;
+        System.arraycopy(args, 0, all, 2, args.length);
+        LinuxTestSupport.ip(all);
+    }
+
+    /** Sets sysctls ({@code key=value}) of this namespace. */
+    public void sysctl(String... settings) throws IOException, InterruptedException {
+        String[] all = new String[settings.length + 5];
+        all[0] = "netns";
+        all[1] = "exec";
+        all[2] = name;
+        all[3] = "sysctl";
+        all[4] = "-qw";
+        System.arraycopy(settings, 0, all, 5, settings.length);
+        LinuxTestSupport.ip(all);
+    }
+
     /** Runs {@code task} on a fresh thread inside this namespace. */
     public <T> T run(Callable<T> task) throws Exception {
         return LinuxTestSupport.inNamespace(name, task);
