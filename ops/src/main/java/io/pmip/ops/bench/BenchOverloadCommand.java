@@ -131,7 +131,9 @@ final class BenchOverloadCommand implements Callable<Integer> {
                 CompletableFuture<LoadReport> refreshes;
                 LoadReport surge;
                 try (LoadClient surging = LoadClient.open(open)) {
-                    refreshes = CompletableFuture.supplyAsync(() -> refresh(before, sustainable.acceptedPerSecond() / 4));
+                    double refreshRate = sustainable.acceptedPerSecond() / 4;
+                    int refreshed = (int) Math.min(before.profile().mobileNodes(), Math.ceil(refreshRate * surgeSeconds));
+                    refreshes = CompletableFuture.supplyAsync(() -> refresh(before, refreshRate, refreshed));
                     surge = surging.run(LoadPhase.REGISTER, Duration.ofMinutes(20));
                 }
                 LoadReport refreshed = refreshes.get();
@@ -164,10 +166,12 @@ final class BenchOverloadCommand implements Callable<Integer> {
         return alive ? 0 : 1;
     }
 
-    private static LoadReport refresh(LoadClient client, double rate) {
+    /** Refreshes the first {@code count} mobile nodes at {@code rate}: as long as the surge lasts. */
+    private static LoadReport refresh(LoadClient client, double rate, int count) {
         try {
             return client.run(LoadPhase.REFRESH, new java.net.InetSocketAddress(client.profile().lma(),
-                    client.profile().lmaPort()), Duration.ofMinutes(20), i -> true, rate);
+                    client.profile().lmaPort()), Duration.ofMinutes(20), i -> i < count && !client.prefixes(i).isEmpty(),
+                    rate);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
