@@ -33,10 +33,12 @@ public record SignalingSettings(
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("max-in-flight must be positive: " + maxInFlight);
         }
-        if (maxNewRegistrationsInFlight < 1 || maxNewRegistrationsInFlight > maxInFlight) {
-            throw new IllegalArgumentException("max-new-registrations-in-flight must be 1..max-in-flight: "
+        if (maxNewRegistrationsInFlight < 1) {
+            throw new IllegalArgumentException("max-new-registrations-in-flight must be positive: "
                     + maxNewRegistrationsInFlight);
         }
+        // New registrations are part of all PBUs in flight: a higher limit of their own means none.
+        maxNewRegistrationsInFlight = Math.min(maxNewRegistrationsInFlight, maxInFlight);
         if (entityTimeout.isNegative() || entityTimeout.isZero()) {
             throw new IllegalArgumentException("entity-timeout must be positive: " + entityTimeout);
         }

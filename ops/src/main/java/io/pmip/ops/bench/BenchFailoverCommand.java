@@ -4,9 +4,7 @@ import io.pmip.ops.cluster.JournalCassandra;
 import io.pmip.ops.cluster.LmaLauncher;
 import io.pmip.ops.load.LoadReport;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,12 +64,7 @@ final class BenchFailoverCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
         Path home = BenchLmaCommand.home();
-        List<String> lines = new ArrayList<>();
-        String command = "ops/bin/pmip " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        lines.add("## `" + command.trim() + "`");
-        lines.add("");
-        lines.add("- run at " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, load average before: " + BenchLmaCommand.loadAverage());
+        List<String> lines = ResultsFile.header(spec);
         Map<String, String> env = new HashMap<>(System.getenv());
         JournalCassandra cassandra = JournalCassandra.ensure(home, env, Duration.ofMinutes(3));
         Path dir = home.resolve("var").resolve("bench").resolve("failover");
@@ -93,9 +86,7 @@ final class BenchFailoverCommand implements Callable<Integer> {
         lines.addAll(render(settings, registered, result));
         lines.add("- load average after: " + BenchLmaCommand.loadAverage());
         lines.add("");
-        Path file = out != null ? out : home.resolve("ops").resolve("benchmarks").resolve("failover.md");
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.write(file, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Path file = ResultsFile.append(out, home, "failover.md", lines);
         lines.forEach(console::println);
         console.println("results appended to " + file);
         return result.lost().isEmpty() && result.unrecovered() == 0 ? 0 : 1;

@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,12 +78,7 @@ final class BenchOverloadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
         Path home = BenchLmaCommand.home();
-        List<String> lines = new ArrayList<>();
-        String command = "ops/bin/pmip " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        lines.add("## `" + command.trim() + "`");
-        lines.add("");
-        lines.add("- run at " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, load average before: " + BenchLmaCommand.loadAverage());
+        List<String> lines = ResultsFile.header(spec);
         Map<String, String> env = new HashMap<>(System.getenv());
         Optional<io.pmip.persistence.cassandra.LocalCassandra> startedCassandra = Optional.empty();
         if (journal.equals("cassandra")) {
@@ -137,7 +131,9 @@ final class BenchOverloadCommand implements Callable<Integer> {
                 CompletableFuture<LoadReport> refreshes;
                 LoadReport surge;
                 try (LoadClient surging = LoadClient.open(open)) {
-                    refreshes = CompletableFuture.supplyAsync(() -> refresh(before, sustainable.acceptedPerSecond() / 4));
+                    double refreshRate = sustainable.acceptedPerSecond() / 4;
+                    int refreshed = (int) Math.min(before.profile().mobileNodes(), Math.ceil(refreshRate * surgeSeconds));
+                    refreshes = CompletableFuture.supplyAsync(() -> refresh(before, refreshRate, refreshed));
                     surge = surging.run(LoadPhase.REGISTER, Duration.ofMinutes(20));
                 }
                 LoadReport refreshed = refreshes.get();
@@ -165,17 +161,17 @@ final class BenchOverloadCommand implements Callable<Integer> {
         }
         lines.add("- load average after: " + BenchLmaCommand.loadAverage());
         lines.add("");
-        Path file = out != null ? out : home.resolve("ops").resolve("benchmarks").resolve("overload.md");
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.write(file, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Path file = ResultsFile.append(out, home, "overload.md", lines);
         console.println("results appended to " + file);
         return alive ? 0 : 1;
     }
 
-    private static LoadReport refresh(LoadClient client, double rate) {
+    /** Refreshes the first {@code count} mobile nodes at {@code rate}: as long as the surge lasts. */
+    private static LoadReport refresh(LoadClient client, double rate, int count) {
         try {
             return client.run(LoadPhase.REFRESH, new java.net.InetSocketAddress(client.profile().lma(),
-                    client.profile().lmaPort()), Duration.ofMinutes(20), i -> true, rate);
+                    client.profile().lmaPort()), Duration.ofMinutes(20), i -> i < count && !client.prefixes(i).isEmpty(),
+                    rate);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

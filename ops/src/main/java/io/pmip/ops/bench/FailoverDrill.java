@@ -121,7 +121,6 @@ public final class FailoverDrill implements AutoCloseable {
                 pmip.lma.timestamp-validity-window = 30s
                 pmip.lma.prefix-pool-timeout = 10s
                 pmip.lma.prefix-pools.default.shards-per-aggregate = 16
-                pekko.coordinated-shutdown.exit-jvm = off
                 pekko.loglevel = WARNING
                 """ + settings.extraConfig() + "\n");
         Map<String, String> keyspaces = keyspaces();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pmip.ops.bench.FailoverDrill;
-import io.pmip.ops.cluster.JournalCassandra;
 import io.pmip.ops.cluster.LmaLauncher;
 import io.pmip.persistence.cassandra.LocalCassandra;
 import java.nio.file.Path;
@@ -29,9 +28,7 @@ class ClusterFailoverTest {
 
     @BeforeAll
     static void startCassandra() {
-        cassandra = LocalCassandra.forTests(dir.resolve("cassandra"));
-        assertTrue(cassandra.start(LocalCassandra.DEFAULT_START_TIMEOUT).running());
-        JournalCassandra.applySchema(cassandra.contactPointString());
+        cassandra = Lab.startCassandra(dir.resolve("cassandra"));
     }
 
     @AfterAll

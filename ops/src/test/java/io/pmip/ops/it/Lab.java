@@ -30,6 +30,15 @@ final class Lab {
     private Lab() {
     }
 
+    /** A real Cassandra for one test class in {@code dir}, with the journal schema applied. */
+    static io.pmip.persistence.cassandra.LocalCassandra startCassandra(Path dir) {
+        var cassandra = io.pmip.persistence.cassandra.LocalCassandra.forTests(dir);
+        org.junit.jupiter.api.Assertions.assertTrue(cassandra.start(
+                io.pmip.persistence.cassandra.LocalCassandra.DEFAULT_START_TIMEOUT).running());
+        io.pmip.ops.cluster.JournalCassandra.applySchema(cassandra.contactPointString());
+        return cassandra;
+    }
+
     static Path lmaConf(Path dir) throws IOException {
         Path file = dir.resolve("lma.conf");
         Files.writeString(file, LMA_CONF);
