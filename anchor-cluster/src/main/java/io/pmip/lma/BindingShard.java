@@ -34,7 +34,7 @@ public final class BindingShard {
         LmaSettings settings = LmaSettings.fromConfig(lma);
         LmaPolicy policy = LmaPolicy.fromConfig(lma);
         PrefixPools pools = PrefixPoolEntity.init(system, lma.getConfig("prefix-pools"), settings.snapshotEvery(),
-                settings.prefixPoolTimeout());
+                settings.prefixPoolTimeout(), settings.onPersistFailure());
         BindingEntity.init(system, policy, settings, pools, clock);
         return new BindingShard(ClusterSharding.get(system), policy, settings, pools);
     }

@@ -11,6 +11,7 @@ import com.typesafe.config.Config;
 import java.time.Duration;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -122,7 +123,8 @@ public final class PrefixPoolEntity
      * Starts sharding for the pool shards of every pool in {@code poolsConfig} ({@code
      * pmip.lma.prefix-pools}) and returns clients reaching them through entity refs.
      */
-    public static PrefixPools init(ActorSystem<?> system, Config poolsConfig, int snapshotEvery, Duration timeout) {
+    public static PrefixPools init(ActorSystem<?> system, Config poolsConfig, int snapshotEvery, Duration timeout,
+                                   BackoffSupervisorStrategy onPersistFailure) {
         Map<String, PoolLayout> layouts = new HashMap<>();
         for (String name : poolsConfig.root().keySet()) {
             layouts.put(name, PoolLayout.fromConfig(name, poolsConfig.getConfig(name)));
@@ -133,7 +135,7 @@ public final class PrefixPoolEntity
             int bar = id.lastIndexOf(':');
             PoolLayout layout = layouts.get(id.substring(0, bar));
             int shard = Integer.parseInt(id.substring(bar + 1));
-            return create(persistenceId(layout, shard), layout, shard, snapshotEvery);
+            return create(persistenceId(layout, shard), layout, shard, snapshotEvery, onPersistFailure);
         }));
         Map<String, PrefixPoolClient> clients = new HashMap<>();
         layouts.forEach((name, layout) -> clients.put(name, new PrefixPoolClient(layout,
@@ -145,17 +147,19 @@ public final class PrefixPoolEntity
     private final int shard;
     private final int snapshotEvery;
 
+    /** {@code onPersistFailure}: how the shard restarts after a failed journal write (instead of stopping). */
     public static Behavior<Command> create(PersistenceId persistenceId, PoolLayout layout, int shard,
-                                           int snapshotEvery) {
-        return new PrefixPoolEntity(persistenceId, layout, shard, snapshotEvery);
+                                           int snapshotEvery, BackoffSupervisorStrategy onPersistFailure) {
+        return new PrefixPoolEntity(persistenceId, layout, shard, snapshotEvery, onPersistFailure);
     }
 
     public static PersistenceId persistenceId(PoolLayout layout, int shard) {
         return PersistenceId.of(TYPE_KEY.name(), layout.entityId(shard));
     }
 
-    private PrefixPoolEntity(PersistenceId persistenceId, PoolLayout layout, int shard, int snapshotEvery) {
-        super(persistenceId);
+    private PrefixPoolEntity(PersistenceId persistenceId, PoolLayout layout, int shard, int snapshotEvery,
+                             BackoffSupervisorStrategy onPersistFailure) {
+        super(persistenceId, onPersistFailure);
         this.layout = layout;
         this.shard = shard;
         this.snapshotEvery = snapshotEvery;
