@@ -259,10 +259,17 @@ public final class PrefixPoolEntity
                 .onEvent(PrefixAllocated.class, (s, e) -> {
                     Map<String, Long> held = new HashMap<>(s.held());
                     held.put(e.holder(), e.offset());
-                    TreeSet<Long> released = new TreeSet<>(s.released());
-                    released.remove(e.offset());
-                    Map<String, Integer> spills = new HashMap<>(s.spills());
-                    spills.remove(e.holder());
+                    // Copied only when changed: most allocations take a fresh offset and had no spill marker.
+                    TreeSet<Long> released = s.released();
+                    if (released.contains(e.offset())) {
+                        released = new TreeSet<>(released);
+                        released.remove(e.offset());
+                    }
+                    Map<String, Integer> spills = s.spills();
+                    if (spills.containsKey(e.holder())) {
+                        spills = new HashMap<>(spills);
+                        spills.remove(e.holder());
+                    }
                     return new State(Math.max(s.nextFresh(), e.offset() + 1), held, released, spills);
                 })
                 .onEvent(PrefixReleased.class, (s, e) -> {
