@@ -346,16 +346,22 @@ class BindingEntityTest {
         assertEquals(MAG2, e.getState().all().get(0).servingMag());
     }
 
+    /** RFC 5213 5.4.1.3: HI 4 from MAG2 may be the MAG1 interface handed off or a new one: no answer yet. */
+    private TestProbe<PbaDecision> handoffStateUnknownFromMag2(
+            EventSourcedBehaviorTestKit<BindingEntity.Command, BindingEvent, BindingState> e, String mnId) {
+        TestProbe<PbaDecision> waiting = kit.createTestProbe();
+        e.runCommand(new BindingEntity.HandleProxyBindingUpdate(
+                Pbus.initial(mnId).from(MAG2).hi(HandoffIndicator.HANDOFF_STATE_UNKNOWN).seq(1).request(),
+                waiting.ref()));
+        return waiting;
+    }
+
     @Test
     void handoffStateUnknownFromANewMagWaitsForTheOldMagsDeregistrationAndIsThenAHandoff() {
         String mnId = mn("lab.example");
         var e = entity(mnId);
         PbaDecision reg = accepted(e, Pbus.initial(mnId));
-        TestProbe<PbaDecision> waiting = kit.createTestProbe();
-        // RFC 5213 5.4.1.3: HI 4 from MAG2 may be this interface handed off or a new one: no answer yet.
-        e.runCommand(new BindingEntity.HandleProxyBindingUpdate(
-                Pbus.initial(mnId).from(MAG2).hi(HandoffIndicator.HANDOFF_STATE_UNKNOWN).seq(1).request(),
-                waiting.ref()));
+        TestProbe<PbaDecision> waiting = handoffStateUnknownFromMag2(e, mnId);
         assertEquals(MAG1, e.getState().all().get(0).servingMag());
         accepted(e, Pbus.initial(mnId).prefixes(reg.homeNetworkPrefixes()).seq(2).lifetime(0));
         // The old MAG de-registered within MaxDelayBeforeNewBCEAssign: a handoff, same prefix, one session.
@@ -373,10 +379,7 @@ class BindingEntityTest {
         String mnId = mn("lab.example");
         var e = entity(mnId);
         PbaDecision reg = accepted(e, Pbus.initial(mnId));
-        TestProbe<PbaDecision> waiting = kit.createTestProbe();
-        e.runCommand(new BindingEntity.HandleProxyBindingUpdate(
-                Pbus.initial(mnId).from(MAG2).hi(HandoffIndicator.HANDOFF_STATE_UNKNOWN).seq(1).request(),
-                waiting.ref()));
+        TestProbe<PbaDecision> waiting = handoffStateUnknownFromMag2(e, mnId);
         // RFC 5213 5.4.1.3: MaxDelayBeforeNewBCEAssign (300 ms in TestConfigs) ran out: a new interface.
         PbaDecision fresh = waiting.receiveMessage(Duration.ofSeconds(5));
         assertEquals(BindingAckStatus.ACCEPTED, fresh.status(), fresh.detail());
