@@ -14,8 +14,9 @@ import org.apache.pekko.actor.typed.SupervisorStrategy;
  * @param maxLifetimeSeconds         the longest lifetime granted, whatever the MAG asks
  * @param snapshotEvery              snapshot after this many events
  * @param prefixPoolTimeout          how long a registration waits for the prefix pool
- * @param persistFailureMinBackoff   first restart delay of an entity whose journal write failed
- * @param persistFailureMaxBackoff   longest restart delay of such an entity
+ * @param onPersistFailure           how an entity whose journal write failed is restarted: after a
+ *                                   random back-off that grows from persist-failure-backoff.min to .max;
+ *                                   one instance shared by every entity (there is one per binding)
  */
 public record LmaSettings(
         Duration minDelayBeforeBceDelete,
@@ -24,8 +25,7 @@ public record LmaSettings(
         int maxLifetimeSeconds,
         int snapshotEvery,
         Duration prefixPoolTimeout,
-        Duration persistFailureMinBackoff,
-        Duration persistFailureMaxBackoff) {
+        BackoffSupervisorStrategy onPersistFailure) {
 
     public static LmaSettings fromConfig(Config lma) {
         return new LmaSettings(
@@ -35,17 +35,12 @@ public record LmaSettings(
                 (int) lma.getDuration("max-binding-lifetime").toSeconds(),
                 lma.getInt("snapshot-every"),
                 lma.getDuration("prefix-pool-timeout"),
-                lma.getDuration("persist-failure-backoff.min"),
-                lma.getDuration("persist-failure-backoff.max"));
+                SupervisorStrategy.restartWithBackoff(lma.getDuration("persist-failure-backoff.min"),
+                        lma.getDuration("persist-failure-backoff.max"), 0.2));
     }
 
     /** RFC 5213 section 5.3.2: the LMA may grant less than asked, never more than its maximum. */
     public int grant(int requestedSeconds) {
         return Math.min(requestedSeconds, maxLifetimeSeconds);
-    }
-
-    /** How an entity whose journal write failed is restarted: with random, growing back-off. */
-    public BackoffSupervisorStrategy onPersistFailure() {
-        return SupervisorStrategy.restartWithBackoff(persistFailureMinBackoff, persistFailureMaxBackoff, 0.2);
     }
 }
