@@ -86,6 +86,15 @@ public final class BindingEntity
     record PrefixesReturned(String sessionKey, Optional<String> failure) implements Command {
     }
 
+    /** A held PBU (see {@link BindingRules.AwaitDeregistration}) evaluated again (local only). */
+    record Reevaluate(PbuRequest request, ActorRef<PbaDecision> replyTo, Instant receivedAt,
+                      boolean newBceAssignDelayOver) implements Command {
+    }
+
+    /** Timer: MaxDelayBeforeNewBCEAssign of the held PBU ran out (RFC 5213 section 5.4.1.3). */
+    record NewBceAssignDelayOver() implements Command {
+    }
+
     /** Timer: try again to release an ended session's prefixes. */
     record RetryRelease(String sessionKey) implements Command {
     }
@@ -108,6 +117,13 @@ public final class BindingEntity
     private final GroupMembership groups;
     /** True while a registration waits for the prefix pool; other commands are stashed meanwhile. */
     private boolean awaitingPool;
+    /** The PBU with Handoff Indicator 4 waiting for the old MAG's de-registration, if any; not journaled. */
+    private Optional<HeldPbu> held = Optional.empty();
+
+    private record HeldPbu(Reevaluate pbu, String sessionKey) {
+    }
+
+    private static final String NEW_BCE_ASSIGN_TIMER = "max-delay-before-new-bce-assign";
 
     public static void init(ActorSystem<?> system, LmaPolicy policy, LmaSettings settings, PrefixPools pools,
                             Clock clock, GroupDirectory groups) {
@@ -140,7 +156,7 @@ public final class BindingEntity
     private BindingEntity(String mnId, LmaPolicy policy, LmaSettings settings, PrefixPools pools, Clock clock,
                           ActorContext<Command> context, TimerScheduler<Command> timers,
                           Optional<ActorRef<ClusterSharding.ShardCommand>> shard, Optional<GroupDirectory> groups) {
-        super(persistenceId(mnId));
+        super(persistenceId(mnId), settings.onPersistFailure());
         this.mnId = mnId;
         this.policy = policy;
         this.settings = settings;
@@ -182,6 +198,9 @@ public final class BindingEntity
         // Timers do not survive a restart or a move to another node: re-arm them from the recovered state.
         return newSignalHandlerBuilder()
                 .onSignal(RecoveryCompleted.instance(), state -> {
+                    // After a restart on persist failure: what was only in memory is gone (the MAG retransmits).
+                    awaitingPool = false;
+                    held = Optional.empty();
                     state.all().forEach(this::arm);
                     state.all().forEach(s -> groups.update(s.sessionKey(), Optional.of(s)));
                     state.pendingReleases().values().forEach(this::release);
@@ -191,24 +210,50 @@ public final class BindingEntity
 
     @Override
     public CommandHandlerWithReply<Command, BindingEvent, BindingState> commandHandler() {
-        return newCommandHandlerWithReplyBuilder().forAnyState()
-                .onCommand(Get.class, (state, cmd) -> Effect().none().thenRun(this::passivateIfEmpty)
-                        .thenReply(cmd.replyTo(), s -> new BindingView(mnId, s.all())))
-                .onCommand(PoolAnswered.class, this::onPoolAnswered)
-                .onCommand(HandleProxyBindingUpdate.class, this::onPbu)
-                .onCommand(CheckSession.class, this::onCheckSession)
-                .onCommand(GroupLeaseAnswered.class, this::onGroupLeaseAnswered)
-                .onCommand(BulkDeregister.class, this::onBulkDeregister)
-                .onCommand(Revoke.class, this::onRevoke)
-                .onCommand(PrefixesReturned.class, this::onPrefixesReturned)
-                .onCommand(RetryRelease.class, (state, cmd) -> Effect().none()
-                        .thenRun(s -> Optional.ofNullable(s.pendingReleases().get(cmd.sessionKey()))
-                                .ifPresent(this::release))
-                        .thenNoReply())
-                .build();
+        // One handler case instead of one per command type: the builder's cases are kept per entity,
+        // and a binding entity is alive for every registered mobile node (see docs/benchmarks.md, memory).
+        return newCommandHandlerWithReplyBuilder().forAnyState().onAnyCommand(this::onCommand);
     }
 
-    private ReplyEffect<BindingEvent, BindingState> onPbu(BindingState state, HandleProxyBindingUpdate cmd) {
+    private ReplyEffect<BindingEvent, BindingState> onCommand(BindingState state, Command command) {
+        if (command instanceof HandleProxyBindingUpdate cmd) {
+            return onPbu(state, new Reevaluate(cmd.request(), cmd.replyTo(), clock.instant(), false));
+        }
+        if (command instanceof Reevaluate cmd) {
+            return onPbu(state, cmd);
+        }
+        if (command instanceof PoolAnswered cmd) {
+            return onPoolAnswered(state, cmd);
+        }
+        if (command instanceof CheckSession cmd) {
+            return onCheckSession(state, cmd);
+        }
+        if (command instanceof GroupLeaseAnswered cmd) {
+            return onGroupLeaseAnswered(state, cmd);
+        }
+        if (command instanceof BulkDeregister cmd) {
+            return onBulkDeregister(state, cmd);
+        }
+        if (command instanceof NewBceAssignDelayOver cmd) {
+            return onNewBceAssignDelayOver(state, cmd);
+        }
+        if (command instanceof Revoke cmd) {
+            return onRevoke(state, cmd);
+        }
+        if (command instanceof PrefixesReturned cmd) {
+            return onPrefixesReturned(state, cmd);
+        }
+        if (command instanceof RetryRelease cmd) {
+            return Effect().none()
+                    .thenRun(s -> Optional.ofNullable(s.pendingReleases().get(cmd.sessionKey())).ifPresent(this::release))
+                    .thenNoReply();
+        }
+        Get get = (Get) command;
+        return Effect().none().thenRun(this::passivateIfEmpty)
+                .thenReply(get.replyTo(), s -> new BindingView(mnId, s.all()));
+    }
+
+    private ReplyEffect<BindingEvent, BindingState> onPbu(BindingState state, Reevaluate cmd) {
         if (awaitingPool) {
             return Effect().stash();
         }
@@ -222,8 +267,17 @@ public final class BindingEntity
             return answer(cmd.replyTo(), PbaDecision.reject(pbu, refusal.get().status(), refusal.get().detail()));
         }
         MobileNodeProfile profile = policy.profileFor(mnId).orElseThrow();
-        Instant now = clock.instant();
-        BindingRules.Outcome outcome = rules.evaluate(state, pbu, profile, now);
+        BindingRules.Outcome outcome = rules.evaluate(state, pbu, profile, cmd.receivedAt(), clock.instant(),
+                cmd.newBceAssignDelayOver());
+        if (outcome instanceof BindingRules.AwaitDeregistration wait) {
+            // RFC 5213 section 5.4.1.3: a retransmission replaces the held PBU; the delay keeps running.
+            held = Optional.of(new HeldPbu(cmd, wait.sessionKey()));
+            if (!timers.isTimerActive(NEW_BCE_ASSIGN_TIMER)) {
+                timers.startSingleTimer(NEW_BCE_ASSIGN_TIMER, new NewBceAssignDelayOver(),
+                        settings.maxDelayBeforeNewBceAssign());
+            }
+            return Effect().noReply();
+        }
         if (outcome instanceof BindingRules.Answer a) {
             return answer(cmd.replyTo(), a.reply());
         }
@@ -242,6 +296,14 @@ public final class BindingEntity
                 failure == null ? prefix : Optional.empty(),
                 Optional.ofNullable(failure).map(Throwable::toString)));
         return Effect().noReply();
+    }
+
+    private ReplyEffect<BindingEvent, BindingState> onNewBceAssignDelayOver(BindingState state,
+                                                                          NewBceAssignDelayOver timer) {
+        Optional<HeldPbu> due = held;
+        held = Optional.empty();
+        return due.map(h -> onPbu(state, new Reevaluate(h.pbu().request(), h.pbu().replyTo(), h.pbu().receivedAt(),
+                true))).orElseGet(() -> Effect().noReply());
     }
 
     private ReplyEffect<BindingEvent, BindingState> onPoolAnswered(BindingState state, PoolAnswered answer) {
@@ -404,8 +466,19 @@ public final class BindingEntity
     private void afterEvent(BindingState state, String sessionKey) {
         state.session(sessionKey).ifPresentOrElse(this::arm, () -> timers.cancel(sessionKey));
         groups.update(sessionKey, state.session(sessionKey));
+        releaseHeldPbu(state);
         Optional.ofNullable(state.pendingReleases().get(sessionKey)).ifPresent(this::release);
         passivateIfEmpty(state);
+    }
+
+    /** RFC 5213 section 5.4.1.3: the session a held PBU waited on was de-registered (or ended): decide now. */
+    private void releaseHeldPbu(BindingState state) {
+        held.filter(h -> state.session(h.sessionKey()).map(MobilitySession::isDeregistered).orElse(true))
+                .ifPresent(h -> {
+                    held = Optional.empty();
+                    timers.cancel(NEW_BCE_ASSIGN_TIMER);
+                    context.getSelf().tell(h.pbu());
+                });
     }
 
     private void release(BindingState.PendingRelease pending) {

@@ -27,6 +27,13 @@ final class BindingRules {
     record Persist(BindingEvent event, PbaDecision reply) implements Outcome {
     }
 
+    /**
+     * RFC 5213 section 5.4.1.3: hold the PBU (Handoff Indicator 4) until the MAG serving {@code sessionKey}
+     * de-registers it or MaxDelayBeforeNewBCEAssign runs out, then evaluate it again.
+     */
+    record AwaitDeregistration(String sessionKey) implements Outcome {
+    }
+
     /** A new session needs a prefix from {@code pool}, asked for as {@code holder}. */
     record NeedPoolPrefix(String pool, String sessionKey, String holder, int lifetimeGranted) implements Outcome {
     }
@@ -43,6 +50,16 @@ final class BindingRules {
     }
 
     Outcome evaluate(BindingState state, PbuRequest pbu, MobileNodeProfile profile, Instant now) {
+        return evaluate(state, pbu, profile, now, now, false);
+    }
+
+    /**
+     * @param receivedAt         when the PBU arrived: its Timestamp is checked against this, also when it was
+     *                           held for MaxDelayBeforeNewBCEAssign
+     * @param newBceAssignDelayOver true once the PBU waited MaxDelayBeforeNewBCEAssign for a de-registration
+     */
+    Outcome evaluate(BindingState state, PbuRequest pbu, MobileNodeProfile profile, Instant receivedAt,
+                     Instant now, boolean newBceAssignDelayOver) {
         // RFC 5213 section 5.3.1: mandatory options.
         if (pbu.homeNetworkPrefixes().isEmpty()) {
             return reject(pbu, BindingAckStatus.MISSING_HOME_NETWORK_PREFIX_OPTION, "no Home Network Prefix option");
@@ -53,7 +70,7 @@ final class BindingRules {
         if (pbu.accessTechnology().isEmpty()) {
             return reject(pbu, BindingAckStatus.MISSING_ACCESS_TECH_TYPE_OPTION, "no Access Technology Type option");
         }
-        Optional<PbaDecision> clock = MessageOrdering.checkClock(pbu, now, settings.timestampValidityWindow());
+        Optional<PbaDecision> clock = MessageOrdering.checkClock(pbu, receivedAt, settings.timestampValidityWindow());
         if (clock.isPresent()) {
             return new Answer(clock.get());
         }
@@ -61,9 +78,18 @@ final class BindingRules {
         if (lookup instanceof SessionLookup.Mismatch m) {
             return reject(pbu, m.status(), m.detail());
         }
+        if (lookup instanceof SessionLookup.HandoffUnknown u && !pbu.isDeregistration()
+                && !u.candidate().isDeregistered()) {
+            if (!newBceAssignDelayOver) {
+                return new AwaitDeregistration(u.candidate().sessionKey());
+            }
+            // RFC 5213 section 5.4.1.3: no de-registration within MaxDelayBeforeNewBCEAssign: a new interface.
+            return create(state, pbu, profile, now);
+        }
+        // RFC 5213 section 5.4.1.3: a candidate its old MAG already de-registered was handed off to this MAG.
         Optional<MobilitySession> session = lookup instanceof SessionLookup.Found f
                 ? Optional.of(f.session())
-                : Optional.empty();
+                : lookup instanceof SessionLookup.HandoffUnknown u ? Optional.of(u.candidate()) : Optional.empty();
         if (session.isPresent()) {
             Optional<PbaDecision> order = MessageOrdering.checkAgainst(session.get(), pbu);
             if (order.isPresent()) {

@@ -38,7 +38,7 @@ public final class BindingShard {
         LmaSettings settings = LmaSettings.fromConfig(lma);
         LmaPolicy policy = LmaPolicy.fromConfig(lma);
         PrefixPools pools = PrefixPoolEntity.init(system, lma.getConfig("prefix-pools"), settings.snapshotEvery(),
-                settings.prefixPoolTimeout());
+                settings.prefixPoolTimeout(), settings.onPersistFailure());
         ClusterSharding sharding = ClusterSharding.get(system);
         BulkGroups groups = BulkGroups.init(system, settings, clock, (mnId, fact) ->
                 sharding.entityRefFor(BindingEntity.TYPE_KEY, mnId).tell(new BindingEntity.BulkDeregister(fact)));

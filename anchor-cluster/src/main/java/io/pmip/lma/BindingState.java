@@ -32,8 +32,16 @@ public record BindingState(Map<String, MobilitySession> sessions, int sessionsCr
     }
 
     public BindingState {
-        sessions = Collections.unmodifiableMap(new TreeMap<>(sessions));
-        pendingReleases = Collections.unmodifiableMap(new TreeMap<>(pendingReleases));
+        sessions = sorted(sessions);
+        pendingReleases = sorted(pendingReleases);
+    }
+
+    /**
+     * Ordered by session key. Nearly every mobile node has one session and no pending release, and one
+     * state is held in memory per registered node: those get the compact Map.of forms, not a TreeMap.
+     */
+    private static <V> Map<String, V> sorted(Map<String, V> map) {
+        return map.size() <= 1 ? Map.copyOf(map) : Collections.unmodifiableMap(new TreeMap<>(map));
     }
 
     /** Nothing left to serve or to clean up: the entity may stop. */

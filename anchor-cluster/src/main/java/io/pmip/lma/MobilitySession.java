@@ -51,6 +51,11 @@ public record MobilitySession(
 
     public MobilitySession {
         homeNetworkPrefixes = List.copyOf(homeNetworkPrefixes);
+        // One session is held in memory per registered mobile node; these few values repeat across
+        // thousands of them (the JVM's string table is weak, so interning does not pin them).
+        sessionKey = sessionKey.intern();
+        servingMag = servingMag.intern();
+        lmaAddress = lmaAddress.intern();
     }
 
     /** De-registered and waiting out MinDelayBeforeBCEDelete (RFC 5213 section 5.3.5). */

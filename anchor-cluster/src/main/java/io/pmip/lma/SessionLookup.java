@@ -26,6 +26,14 @@ final class SessionLookup {
     record Mismatch(BindingAckStatus status, String detail) implements Result {
     }
 
+    /**
+     * Handoff state unknown and the only candidate is served by another MAG: a handoff of that
+     * interface or a new interface, which only the old MAG's de-registration can tell (RFC 5213
+     * section 5.4.1.3, MaxDelayBeforeNewBCEAssign).
+     */
+    record HandoffUnknown(MobilitySession candidate) implements Result {
+    }
+
     private SessionLookup() {
     }
 
@@ -67,12 +75,21 @@ final class SessionLookup {
             case HANDOFF_BETWEEN_INTERFACES -> found(only(state, s -> true));
             // RFC 5213 section 5.4.1.3: handoff between MAGs keeps the interface, so the access technology.
             case HANDOFF_BETWEEN_MAGS_SAME_INTERFACE -> found(only(state, sameAccess.and(compatible)));
-            // RFC 5213 section 5.4.1.3: unknown or unchanged: the session this MAG serves, else the only
-            // session over this access technology.
-            case HANDOFF_STATE_UNKNOWN, HANDOFF_STATE_NOT_CHANGED -> found(
-                    only(state, sameAccess.and(compatible).and(s -> s.servingMag().equals(pbu.servingMag())))
-                            .or(() -> only(state, sameAccess.and(compatible))));
+            // RFC 5213 section 5.4.1.3: unchanged: the session this MAG serves, else the only session over
+            // this access technology.
+            case HANDOFF_STATE_NOT_CHANGED -> found(servedHere(state, pbu, sameAccess.and(compatible))
+                    .or(() -> only(state, sameAccess.and(compatible))));
+            // RFC 5213 section 5.4.1.3: unknown: the session this MAG serves; one served elsewhere may be
+            // this interface handed off or another interface, so it is only a candidate.
+            case HANDOFF_STATE_UNKNOWN -> servedHere(state, pbu, sameAccess.and(compatible)).<Result>map(Found::new)
+                    .or(() -> only(state, sameAccess.and(compatible)).map(HandoffUnknown::new))
+                    .orElse(new NotFound());
         };
+    }
+
+    private static Optional<MobilitySession> servedHere(BindingState state, PbuRequest pbu,
+                                                        Predicate<MobilitySession> test) {
+        return only(state, test.and(s -> s.servingMag().equals(pbu.servingMag())));
     }
 
     private static Result found(Optional<MobilitySession> session) {

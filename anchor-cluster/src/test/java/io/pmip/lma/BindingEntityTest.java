@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
 import org.junit.jupiter.api.AfterAll;
@@ -343,6 +344,60 @@ class BindingEntityTest {
         rejectedWithoutChange(e, Pbus.initial(mnId).hi(HandoffIndicator.HANDOFF_BETWEEN_MAGS_SAME_INTERFACE)
                 .at(t.plusMillis(100)), BindingAckStatus.TIMESTAMP_LOWER_THAN_PREV_ACCEPTED);
         assertEquals(MAG2, e.getState().all().get(0).servingMag());
+    }
+
+    /** RFC 5213 5.4.1.3: HI 4 from MAG2 may be the MAG1 interface handed off or a new one: no answer yet. */
+    private TestProbe<PbaDecision> handoffStateUnknownFromMag2(
+            EventSourcedBehaviorTestKit<BindingEntity.Command, BindingEvent, BindingState> e, String mnId) {
+        TestProbe<PbaDecision> waiting = kit.createTestProbe();
+        e.runCommand(new BindingEntity.HandleProxyBindingUpdate(
+                Pbus.initial(mnId).from(MAG2).hi(HandoffIndicator.HANDOFF_STATE_UNKNOWN).seq(1).request(),
+                waiting.ref()));
+        return waiting;
+    }
+
+    @Test
+    void handoffStateUnknownFromANewMagWaitsForTheOldMagsDeregistrationAndIsThenAHandoff() {
+        String mnId = mn("lab.example");
+        var e = entity(mnId);
+        PbaDecision reg = accepted(e, Pbus.initial(mnId));
+        TestProbe<PbaDecision> waiting = handoffStateUnknownFromMag2(e, mnId);
+        assertEquals(MAG1, e.getState().all().get(0).servingMag());
+        accepted(e, Pbus.initial(mnId).prefixes(reg.homeNetworkPrefixes()).seq(2).lifetime(0));
+        // The old MAG de-registered within MaxDelayBeforeNewBCEAssign: a handoff, same prefix, one session.
+        PbaDecision handedOff = waiting.receiveMessage(Duration.ofSeconds(5));
+        assertEquals(BindingAckStatus.ACCEPTED, handedOff.status(), handedOff.detail());
+        assertEquals(reg.homeNetworkPrefixes(), handedOff.homeNetworkPrefixes());
+        assertEquals(1, e.getState().sessions().size());
+        MobilitySession s = e.getState().all().get(0);
+        assertEquals(MAG2, s.servingMag());
+        assertFalse(s.isDeregistered());
+    }
+
+    @Test
+    void handoffStateUnknownFromANewMagGetsANewSessionWhenNoDeregistrationComesInTime() {
+        String mnId = mn("lab.example");
+        var e = entity(mnId);
+        PbaDecision reg = accepted(e, Pbus.initial(mnId));
+        TestProbe<PbaDecision> waiting = handoffStateUnknownFromMag2(e, mnId);
+        // RFC 5213 5.4.1.3: MaxDelayBeforeNewBCEAssign (300 ms in TestConfigs) ran out: a new interface.
+        PbaDecision fresh = waiting.receiveMessage(Duration.ofSeconds(5));
+        assertEquals(BindingAckStatus.ACCEPTED, fresh.status(), fresh.detail());
+        assertNotEquals(reg.homeNetworkPrefixes(), fresh.homeNetworkPrefixes());
+        assertEquals(2, e.getState().sessions().size());
+        assertEquals(List.of(MAG1, MAG2), e.getState().all().stream().map(MobilitySession::servingMag).toList());
+    }
+
+    @Test
+    void handoffStateUnknownAfterTheOldMagAlreadyDeregisteredIsAHandoffAtOnce() {
+        String mnId = mn("lab.example");
+        var e = entity(mnId);
+        PbaDecision reg = accepted(e, Pbus.initial(mnId));
+        accepted(e, Pbus.initial(mnId).prefixes(reg.homeNetworkPrefixes()).seq(2).lifetime(0));
+        var r = pbu(e, Pbus.initial(mnId).from(MAG2).hi(HandoffIndicator.HANDOFF_STATE_UNKNOWN).seq(1));
+        assertEquals(BindingAckStatus.ACCEPTED, r.reply().status(), r.reply().detail());
+        assertInstanceOf(BindingEvent.HandedOff.class, r.event());
+        assertEquals(reg.homeNetworkPrefixes(), r.reply().homeNetworkPrefixes());
     }
 
     @Test

@@ -14,6 +14,7 @@ public final class TestConfigs {
             pmip.lma {
               mag-peers = ["2001:db8:ff::/48", "192.0.2.0/24"]
               min-delay-before-bce-delete = 300ms
+              max-delay-before-new-bce-assign = 300ms
               snapshot-every = 5
               mobile-nodes = [
                 { match = "static@example", prefixes = ["2001:db8:aa:1::/64", "2001:db8:aa:2::/64"] },

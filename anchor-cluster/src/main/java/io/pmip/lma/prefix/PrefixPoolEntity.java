@@ -11,6 +11,7 @@ import com.typesafe.config.Config;
 import java.time.Duration;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -122,7 +123,8 @@ public final class PrefixPoolEntity
      * Starts sharding for the pool shards of every pool in {@code poolsConfig} ({@code
      * pmip.lma.prefix-pools}) and returns clients reaching them through entity refs.
      */
-    public static PrefixPools init(ActorSystem<?> system, Config poolsConfig, int snapshotEvery, Duration timeout) {
+    public static PrefixPools init(ActorSystem<?> system, Config poolsConfig, int snapshotEvery, Duration timeout,
+                                   BackoffSupervisorStrategy onPersistFailure) {
         Map<String, PoolLayout> layouts = new HashMap<>();
         for (String name : poolsConfig.root().keySet()) {
             layouts.put(name, PoolLayout.fromConfig(name, poolsConfig.getConfig(name)));
@@ -133,7 +135,7 @@ public final class PrefixPoolEntity
             int bar = id.lastIndexOf(':');
             PoolLayout layout = layouts.get(id.substring(0, bar));
             int shard = Integer.parseInt(id.substring(bar + 1));
-            return create(persistenceId(layout, shard), layout, shard, snapshotEvery);
+            return create(persistenceId(layout, shard), layout, shard, snapshotEvery, onPersistFailure);
         }));
         Map<String, PrefixPoolClient> clients = new HashMap<>();
         layouts.forEach((name, layout) -> clients.put(name, new PrefixPoolClient(layout,
@@ -145,17 +147,19 @@ public final class PrefixPoolEntity
     private final int shard;
     private final int snapshotEvery;
 
+    /** {@code onPersistFailure}: how the shard restarts after a failed journal write (instead of stopping). */
     public static Behavior<Command> create(PersistenceId persistenceId, PoolLayout layout, int shard,
-                                           int snapshotEvery) {
-        return new PrefixPoolEntity(persistenceId, layout, shard, snapshotEvery);
+                                           int snapshotEvery, BackoffSupervisorStrategy onPersistFailure) {
+        return new PrefixPoolEntity(persistenceId, layout, shard, snapshotEvery, onPersistFailure);
     }
 
     public static PersistenceId persistenceId(PoolLayout layout, int shard) {
         return PersistenceId.of(TYPE_KEY.name(), layout.entityId(shard));
     }
 
-    private PrefixPoolEntity(PersistenceId persistenceId, PoolLayout layout, int shard, int snapshotEvery) {
-        super(persistenceId);
+    private PrefixPoolEntity(PersistenceId persistenceId, PoolLayout layout, int shard, int snapshotEvery,
+                             BackoffSupervisorStrategy onPersistFailure) {
+        super(persistenceId, onPersistFailure);
         this.layout = layout;
         this.shard = shard;
         this.snapshotEvery = snapshotEvery;
@@ -255,10 +259,17 @@ public final class PrefixPoolEntity
                 .onEvent(PrefixAllocated.class, (s, e) -> {
                     Map<String, Long> held = new HashMap<>(s.held());
                     held.put(e.holder(), e.offset());
-                    TreeSet<Long> released = new TreeSet<>(s.released());
-                    released.remove(e.offset());
-                    Map<String, Integer> spills = new HashMap<>(s.spills());
-                    spills.remove(e.holder());
+                    // Copied only when changed: most allocations take a fresh offset and had no spill marker.
+                    TreeSet<Long> released = s.released();
+                    if (released.contains(e.offset())) {
+                        released = new TreeSet<>(released);
+                        released.remove(e.offset());
+                    }
+                    Map<String, Integer> spills = s.spills();
+                    if (spills.containsKey(e.holder())) {
+                        spills = new HashMap<>(spills);
+                        spills.remove(e.holder());
+                    }
                     return new State(Math.max(s.nextFresh(), e.offset() + 1), held, released, spills);
                 })
                 .onEvent(PrefixReleased.class, (s, e) -> {

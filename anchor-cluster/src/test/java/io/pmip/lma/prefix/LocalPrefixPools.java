@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 
 /**
  * Real pool entities, each spawned as a plain actor on first use instead of through sharding: the
@@ -38,7 +39,8 @@ public final class LocalPrefixPools {
 
     private ActorRef<PrefixPoolEntity.Command> ref(PoolLayout layout, int shard) {
         return spawned.computeIfAbsent(layout.entityId(shard), id -> kit.spawn(
-                PrefixPoolEntity.create(PrefixPoolEntity.persistenceId(layout, shard), layout, shard, 5)));
+                PrefixPoolEntity.create(PrefixPoolEntity.persistenceId(layout, shard), layout, shard, 5,
+                        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(50), Duration.ofSeconds(1), 0.2))));
     }
 
     /** Stops every shard actor; the next use recovers them from the journal, as after a failover. */
