@@ -8,6 +8,7 @@ import io.pmip.lma.BindingShard;
 import io.pmip.lma.history.BindingHistory;
 import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.peer.MagPeers;
+import io.pmip.lma.redirect.LoadView;
 import io.pmip.lma.signaling.SignalingIngress;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,11 +33,11 @@ public final class AdminApi {
     /** Everything the handlers read: the node's actor system, entities, signaling and read side. */
     public record Context(ActorSystem<?> system, BindingShard shard, SignalingIngress ingress, LmaMetrics metrics,
             Optional<BindingIndex> index, Optional<BindingHistory> history, AdminSettings settings,
-            Optional<MagPeers> peers) {
-        /** Without MAG peers (heartbeats off). */
+            Optional<MagPeers> peers, Optional<LoadView> loads) {
+        /** Without MAG peers (heartbeats off) and without the cluster's load view. */
         public Context(ActorSystem<?> system, BindingShard shard, SignalingIngress ingress, LmaMetrics metrics,
                 Optional<BindingIndex> index, Optional<BindingHistory> history, AdminSettings settings) {
-            this(system, shard, ingress, metrics, index, history, settings, Optional.empty());
+            this(system, shard, ingress, metrics, index, history, settings, Optional.empty(), Optional.empty());
         }
     }
 
@@ -47,6 +48,7 @@ public final class AdminApi {
         MagRevocationResource magRevocation = new MagRevocationResource(c.index(), c.shard(), revocation,
                 c.settings().askTimeout());
         MagsResource mags = new MagsResource(c.index(), c.ingress(), c.peers(), c.shard().bulkGroups(),
+                () -> c.loads().map(LoadView::live).orElse(List.of()),
                 c.settings().askTimeout());
         ClusterResource cluster = new ClusterResource(c.system(), c.settings().askTimeout());
         PrefixPoolsResource pools = new PrefixPoolsResource(c.shard(),

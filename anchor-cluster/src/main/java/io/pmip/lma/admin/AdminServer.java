@@ -5,6 +5,7 @@ import io.pmip.lma.history.BindingHistory;
 import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.peer.MagBindings;
 import io.pmip.lma.peer.MagPeers;
+import io.pmip.lma.redirect.LoadView;
 import io.pmip.lma.signaling.SignalingIngress;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -47,7 +48,8 @@ public final class AdminServer implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound
      */
     public static Optional<AdminServer> startIfConfigured(ActorSystem<?> system, BindingShard shard,
-            SignalingIngress ingress, LmaMetrics metrics, Optional<MagPeers> peers, Map<String, String> env) {
+            SignalingIngress ingress, LmaMetrics metrics, Optional<MagPeers> peers, Optional<LoadView> loads,
+            Map<String, String> env) {
         AdminSettings settings = AdminSettings.fromConfig(system.settings().config(), env);
         if (!settings.enabled()) {
             log.info("admin API disabled (pmip.admin.enabled = false)");
@@ -58,11 +60,11 @@ public final class AdminServer implements AutoCloseable {
                     + "(the API is never served without authentication); signaling runs without it.");
             return Optional.empty();
         }
-        return Optional.of(start(system, shard, ingress, metrics, peers, settings));
+        return Optional.of(start(system, shard, ingress, metrics, peers, loads, settings));
     }
 
     public static AdminServer start(ActorSystem<?> system, BindingShard shard, SignalingIngress ingress,
-            LmaMetrics metrics, Optional<MagPeers> peers, AdminSettings settings) {
+            LmaMetrics metrics, Optional<MagPeers> peers, Optional<LoadView> loads, AdminSettings settings) {
         String token = settings.token().orElseThrow(() -> new IllegalArgumentException("no admin token"));
         Optional<ReadJournals.Choice> readJournal = ReadJournals.pluginFor(system.settings().config());
         if (readJournal.isEmpty()) {
@@ -72,7 +74,7 @@ public final class AdminServer implements AutoCloseable {
         Optional<BindingReadSide> readSide = readJournal.map(id -> BindingReadSide.start(system, id, new BindingIndex()));
         Optional<BindingHistory> history = readJournal.map(c -> BindingHistory.forPlugin(system, c.pluginId()));
         AdminApi api = new AdminApi(new AdminApi.Context(system, shard, ingress, metrics,
-                readSide.map(BindingReadSide::index), history, settings, peers));
+                readSide.map(BindingReadSide::index), history, settings, peers, loads));
         Router router = new Router(api.endpoints(), token, settings.openHealth(), settings.openMetrics(), metrics);
         ServerBinding binding;
         try {

@@ -49,7 +49,12 @@ public final class BindingIndex {
     }
 
     /** What the read side knows of one MAG. */
-    public record MagRow(String mag, List<String> mobileNodes, int sessions, Instant lastSeen) {
+    /**
+     * One MAG: the mobile nodes it serves, and {@code lmaAddress}, the LMA address of its latest
+     * registration or handoff (a node's unicast address once RFC 6463 redirected it, else the anycast one).
+     */
+    public record MagRow(String mag, List<String> mobileNodes, int sessions, Instant lastSeen,
+            Optional<String> lmaAddress) {
         public MagRow {
             mobileNodes = List.copyOf(mobileNodes);
         }
@@ -70,6 +75,8 @@ public final class BindingIndex {
     private final TreeMap<String, Map<String, SessionRow>> byMobileNode = new TreeMap<>();
     /** Time of the latest event naming each MAG, including MAGs no session is on any more. */
     private final Map<String, Instant> magLastSeen = new HashMap<>();
+    /** The LMA address each MAG used in its latest registration or handoff. */
+    private final Map<String, String> magLmaAddress = new HashMap<>();
     /** Highest sequence number folded in per persistence id: a re-read event is skipped. */
     private final Map<String, Long> appliedUpTo = new HashMap<>();
     /** The RFC 6602 bulk group of each live session ("mnId sessionKey"), for the MAG view. */
@@ -96,6 +103,11 @@ public final class BindingIndex {
     synchronized void apply(BindingEvent event) {
         eventsApplied++;
         magLastSeen.merge(event.servingMag(), event.at(), (a, b) -> a.isAfter(b) ? a : b);
+        if (event instanceof BindingEvent.Registered r) {
+            magLmaAddress.put(r.servingMag(), r.lmaAddress());
+        } else if (event instanceof BindingEvent.HandedOff h) {
+            magLmaAddress.put(h.servingMag(), h.lmaAddress());
+        }
         String mnId = event.mnId();
         String key = event.sessionKey();
         Map<String, SessionRow> sessions = byMobileNode.get(mnId);
@@ -214,7 +226,8 @@ public final class BindingIndex {
         }));
         return magLastSeen.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> new MagRow(e.getKey(), nodes.getOrDefault(e.getKey(), List.of()),
-                        sessions.getOrDefault(e.getKey(), 0), e.getValue()))
+                        sessions.getOrDefault(e.getKey(), 0), e.getValue(),
+                        Optional.ofNullable(magLmaAddress.get(e.getKey()))))
                 .collect(Collectors.toList());
     }
 

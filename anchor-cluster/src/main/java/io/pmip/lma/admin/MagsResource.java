@@ -5,6 +5,7 @@ import io.pmip.lma.peer.PeerStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.pmip.lma.bulk.BulkGroups;
 import io.pmip.lma.bulk.GroupKey;
+import io.pmip.lma.redirect.NodeLoad;
 import io.pmip.lma.signaling.SignalingIngress;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -31,11 +33,14 @@ final class MagsResource {
     /**
      * One MAG. {@code lastSeen}: its latest journaled event; {@code lastPbuHere}: its last PBU to this node;
      * {@code heartbeatState}: up, down, unknown or disabled; the heartbeat fields are null when not known;
+     * {@code lmaAddress}: the LMA address of its latest registration; {@code assignedNode}: the cluster
+     * node whose own unicast address that is (RFC 6463 runtime assignment), null when the MAG signals
+     * the shared anycast address and is served wherever its PBUs land;
      * {@code bulkGroups}: only when one MAG is asked for.
      */
     record MagView(String mag, int bindings, int sessions, List<String> mobileNodes, Instant lastSeen,
             Instant lastPbuHere, String transport, String heartbeatState, Long restartCounter,
-            Instant lastHeartbeat, Integer missedHeartbeats,
+            Instant lastHeartbeat, Integer missedHeartbeats, String lmaAddress, String assignedNode,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<BulkGroupRow> bulkGroups) {
         MagView {
             mobileNodes = List.copyOf(mobileNodes);
@@ -43,7 +48,7 @@ final class MagsResource {
 
         MagView withBulkGroups(List<BulkGroupRow> groups) {
             return new MagView(mag, bindings, sessions, mobileNodes, lastSeen, lastPbuHere, transport, heartbeatState,
-                    restartCounter, lastHeartbeat, missedHeartbeats, List.copyOf(groups));
+                    restartCounter, lastHeartbeat, missedHeartbeats, lmaAddress, assignedNode, List.copyOf(groups));
         }
     }
 
@@ -58,10 +63,12 @@ final class MagsResource {
     private final SignalingIngress ingress;
     private final Optional<MagPeers> peers;
     private final BulkGroups bulkGroups;
+    private final Supplier<List<NodeLoad>> nodes;
     private final Duration timeout;
 
     MagsResource(Optional<BindingIndex> index, SignalingIngress ingress, Optional<MagPeers> peers,
-            BulkGroups bulkGroups, Duration timeout) {
+            BulkGroups bulkGroups, Supplier<List<NodeLoad>> nodes, Duration timeout) {
+        this.nodes = nodes;
         this.index = index;
         this.ingress = ingress;
         this.peers = peers;
@@ -118,10 +125,20 @@ final class MagsResource {
                     peer.filter(p -> p.restartCounter().isPresent()).map(p -> p.restartCounter().getAsLong())
                             .orElse(null),
                     peer.flatMap(PeerStatus::lastHeartbeat).orElse(null),
-                    peer.map(PeerStatus::missed).orElse(null), null);
+                    peer.map(PeerStatus::missed).orElse(null),
+                    row.flatMap(BindingIndex.MagRow::lmaAddress).orElse(null),
+                    row.flatMap(BindingIndex.MagRow::lmaAddress).flatMap(a -> assignedNode(a, nodes.get()))
+                            .orElse(null),
+                    null);
         }).toCompletableFuture()).toList();
         return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new))
                 .thenApply(done -> views.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** The node that owns {@code lmaAddress} as its unicast LMA address, by the loads the nodes publish. */
+    static Optional<String> assignedNode(String lmaAddress, List<NodeLoad> live) {
+        return live.stream().filter(n -> lmaAddress.equals(n.unicastUdp()) || lmaAddress.equals(n.unicastMh()))
+                .map(NodeLoad::node).findFirst();
     }
 
     /** The MAG's peer state; empty when heartbeats are off or its entity does not answer in time. */

@@ -119,7 +119,7 @@ public final class LmaNode implements AutoCloseable {
                     : java.util.Optional.empty();
             peers.ifPresent(ingress::attach);
             java.util.Optional<AdminServer> admin = AdminServer.startIfConfigured(system, shard, ingress, metrics,
-                    peers, System.getenv());
+                    peers, java.util.Optional.of(loads), System.getenv());
             if (peers.isPresent()) {
                 admin.flatMap(AdminServer::magBindings).or(() -> AdminServer.startReadSideAlone(system))
                         .ifPresent(readSide::set);
