@@ -244,6 +244,16 @@ public final class BindingIndex {
         return byMobileNode.values().stream().mapToLong(Map::size).sum();
     }
 
+    /**
+     * Sessions per shard of the binding entities, with {@code shardOf} mapping an MN-Identifier to its
+     * shard id as sharding does; so the sessions of a node are those of the shards it hosts.
+     */
+    public synchronized Map<String, Long> sessionsByShard(java.util.function.Function<String, String> shardOf) {
+        Map<String, Long> byShard = new HashMap<>();
+        byMobileNode.forEach((mnId, sessions) -> byShard.merge(shardOf.apply(mnId), (long) sessions.size(), Long::sum));
+        return byShard;
+    }
+
     /** Sessions per MAG, for the metrics. */
     public synchronized Map<String, Long> sessionsByMag() {
         return byMobileNode.values().stream().flatMap(m -> m.values().stream())

@@ -1,5 +1,6 @@
 package io.pmip.lma.admin;
 
+import org.apache.pekko.cluster.sharding.typed.HashCodeMessageExtractor;
 import io.pmip.lma.BindingEntity;
 import io.pmip.lma.metrics.JournalWriteTimes;
 import io.pmip.lma.metrics.LmaMetrics;
@@ -97,10 +98,14 @@ final class MetricsExporter {
     private final Duration timeout;
     private final ShardMovements shardMovements;
     private final LongSupplier bulkGroupsHere;
+    /** Maps an MN-Identifier to its shard as Cluster Sharding's default extractor does. */
+    private final HashCodeMessageExtractor<Object> shardOf;
 
     MetricsExporter(ActorSystem<?> system, LmaMetrics metrics, SignalingIngress ingress, Optional<BindingIndex> index,
             Duration timeout, LongSupplier bulkGroupsHere) {
         this.bulkGroupsHere = bulkGroupsHere;
+        this.shardOf = new HashCodeMessageExtractor<>(
+                system.settings().config().getInt("pekko.cluster.sharding.number-of-shards"));
         this.system = system;
         this.metrics = metrics;
         this.ingress = ingress;
@@ -169,6 +174,15 @@ final class MetricsExporter {
             text.family("pmip_binding_entities", "gauge", "Binding entities (mobile nodes) running, per cluster node.",
                     entities);
             text.family("pmip_binding_shards", "gauge", "Binding shards hosted, per cluster node.", shards);
+            index.ifPresent(i -> {
+                Map<String, Long> byShard = i.sessionsByShard(shardOf::shardId);
+                List<PrometheusText.Sample> sessions = new ArrayList<>();
+                r.forEach((node, region) -> sessions.add(PrometheusText.Sample.of(Map.of("node", node),
+                        region.shardIds().stream().mapToLong(id -> byShard.getOrDefault(id, 0L)).sum())));
+                text.family("pmip_node_sessions", "gauge",
+                        "Mobility sessions of the binding shards each cluster node hosts (read side and sharding stats).",
+                        sessions);
+            });
         });
         text.family("pmip_bulk_groups", "gauge", "RFC 6602 bulk binding update groups whose entity runs on this node.",
                 List.of(PrometheusText.Sample.of(bulkGroupsHere.getAsLong())));

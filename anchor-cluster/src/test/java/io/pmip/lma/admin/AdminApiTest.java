@@ -457,6 +457,16 @@ class AdminApiTest {
                 >= before.valueOrZero("pmip_journal_write_seconds_count", Map.of()) + 2, "journal writes timed");
         assertEquals(after.valueOrZero("pmip_journal_write_seconds_count", Map.of()),
                 after.valueOrZero("pmip_journal_write_seconds_bucket", Map.of("le", "+Inf")));
+        // Sessions per node: this lone node hosts every binding shard, so it holds every session.
+        PrometheusParser.Exposition perNode = awaitScrape(e -> e.valueOrZero("pmip_sessions", Map.of()) >= 2
+                && nodeSessions(e) == e.valueOrZero("pmip_sessions", Map.of()));
+        assertEquals("gauge", perNode.types().get("pmip_node_sessions"));
+        assertTrue(nodeSessions(perNode) >= 2, "the two attached sessions counted on their node");
+    }
+
+    private static double nodeSessions(PrometheusParser.Exposition e) {
+        return e.samples().stream().filter(s -> s.name().equals("pmip_node_sessions"))
+                .mapToDouble(PrometheusParser.Sample::value).sum();
     }
 
     private PrometheusParser.Exposition scrape() throws Exception {
