@@ -50,7 +50,9 @@ class BindingShardTest {
         Config c = kit.system().settings().config();
         assertEquals("org.apache.pekko.cluster.sbr.SplitBrainResolverProvider", c.getString("pekko.cluster.downing-provider-class"));
         assertEquals("keep-majority", c.getString("pekko.cluster.split-brain-resolver.active-strategy"));
-        assertEquals(Duration.ofSeconds(3), c.getDuration("pekko.cluster.split-brain-resolver.stable-after"));
+        // Short for failover under 10 s; the margins that keep one writer per binding are argued in cluster.conf.
+        assertEquals(Duration.ofSeconds(2), c.getDuration("pekko.cluster.split-brain-resolver.stable-after"));
+        assertEquals(Duration.ofSeconds(2), c.getDuration("pekko.cluster.down-removal-margin"));
         Config alone = ConfigFactory.parseResources("cluster.conf").resolve();
         assertEquals("jackson-cbor", alone.getString(
                 "pekko.actor.serialization-bindings.\"io.pmip.persistence.CborSerializable\""),
