@@ -25,6 +25,8 @@ class LoadClientTest {
         Path conf = dir.resolve("lma.conf");
         Files.writeString(conf, """
                 pmip.lma.node { journal = inmem, udp.port = 0, mh.enabled = false, home = "%s" }
+                # All 200 attach at once; overload control (130 beyond this limit) is RegistrationSurgeTest's subject.
+                pmip.lma.node.max-new-registrations-in-flight = 1000
                 pmip.lma.timestamp-validity-window = 5s
                 pekko.remote.artery.canonical.port = 0
                 pekko.coordinated-shutdown.exit-jvm = off
