@@ -145,6 +145,25 @@ class MagPeerTest {
         assertTrue(wire.stream().noneMatch(s -> s.to().mag().equals("192.0.2.99")));
     }
 
+    @Test
+    void journaledFactsAndClusterMessagesRoundTripThroughCbor() {
+        var serialization = kit.serializationTestKit();
+        Instant at = Instant.parse("2026-11-23T10:00:00Z");
+        MagAddress address = new MagAddress(TransportKind.UDP_IPV4, "192.0.2.7", 40000, Optional.of("192.0.2.1"));
+        for (Object o : List.of(
+                new MagPeerEvent.AddressLearned("192.0.2.7", address, at),
+                new MagPeerEvent.RestartCounterLearned("192.0.2.7", 0xffffffffL, at),
+                new MagPeerEvent.MagRestarted("192.0.2.7", 1, 2, at.minusSeconds(60), at),
+                new MagPeerEvent.HeartbeatsStopped("192.0.2.7", at),
+                new MagPeerState(Optional.of(address), java.util.OptionalLong.of(3), Optional.of(at)),
+                MagPeerState.EMPTY,
+                new MagPeerEntity.Observed(new MagAddress(TransportKind.MH_IPV6, Pbus.MAG1, 0, Optional.empty()), at),
+                new MagPeerEntity.HeartbeatAnswered(7, java.util.OptionalLong.empty(), at),
+                new PeerStatus("192.0.2.7", PathState.DOWN, 3, Optional.of(at), java.util.OptionalLong.of(9), true))) {
+            assertEquals(o, serialization.verifySerialization(o, true), o.getClass().getSimpleName());
+        }
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     private static SignalingIngress.MagContact contact(String mag, int port) throws Exception {
