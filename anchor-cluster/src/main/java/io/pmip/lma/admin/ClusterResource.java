@@ -29,6 +29,8 @@ final class ClusterResource {
             boolean reachable, boolean self) {
     }
 
+    private static final Duration LOOKUP_RETRY = Duration.ofMillis(200);
+
     private final ActorSystem<?> system;
     private final Duration timeout;
 
@@ -79,14 +81,8 @@ final class ClusterResource {
                         + "'; members are named host:port as in GET /api/cluster"));
         String name = ShardingStats.node(member.address());
         boolean self = member.equals(cluster.selfMember());
-        CompletionStage<Receptionist.Listing> listing = AskPattern.ask(system.receptionist(),
-                (ActorRef<Receptionist.Listing> replyTo) -> Receptionist.find(LoadGossip.KEY, replyTo), timeout,
-                system.scheduler());
-        return listing.thenApply(l -> {
-            Optional<ActorRef<LoadGossip.Command>> gossip = l.getServiceInstances(LoadGossip.KEY).stream()
-                    .filter(ref -> self ? ref.path().address().hasLocalScope()
-                            : ref.path().address().equals(member.address()))
-                    .findFirst();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return drainService(member, self, deadline).thenApply(gossip -> {
             gossip.ifPresentOrElse(g -> g.tell(new LoadGossip.DrainRequest(name)),
                     () -> cluster.manager().tell(Leave.create(member.address())));
             return Json.response(202, Json.object(
@@ -96,6 +92,37 @@ final class ClusterResource {
                             ? "draining: no more MAGs are redirected to it, its MAGs are moved, then it leaves and "
                                     + "its shards hand off to the other members"
                             : "leaving: its shards hand off to the other members, then the node shuts down"));
+        });
+    }
+
+    /**
+     * The member's load gossip (its drain service). The receptionist learns of it a moment after
+     * the member is Up (locally, and through gossip for others), so an absent entry is looked up
+     * again until the deadline rather than taken as a member without one.
+     */
+    private CompletionStage<Optional<ActorRef<LoadGossip.Command>>> drainService(Member member, boolean self,
+            long deadline) {
+        CompletionStage<Receptionist.Listing> listing = AskPattern.ask(system.receptionist(),
+                (ActorRef<Receptionist.Listing> replyTo) -> Receptionist.find(LoadGossip.KEY, replyTo), timeout,
+                system.scheduler());
+        return listing.thenCompose(l -> {
+            Optional<ActorRef<LoadGossip.Command>> gossip = l.getServiceInstances(LoadGossip.KEY).stream()
+                    .filter(ref -> self ? ref.path().address().hasLocalScope()
+                            : ref.path().address().equals(member.address()))
+                    .findFirst();
+            if (gossip.isPresent() || System.nanoTime() + LOOKUP_RETRY.toNanos() > deadline) {
+                return CompletableFuture.completedFuture(gossip);
+            }
+            CompletableFuture<Optional<ActorRef<LoadGossip.Command>>> later = new CompletableFuture<>();
+            system.scheduler().scheduleOnce(LOOKUP_RETRY, () -> drainService(member, self, deadline)
+                    .whenComplete((r, e) -> {
+                        if (e != null) {
+                            later.completeExceptionally(e);
+                        } else {
+                            later.complete(r);
+                        }
+                    }), system.executionContext());
+            return later;
         });
     }
 }
