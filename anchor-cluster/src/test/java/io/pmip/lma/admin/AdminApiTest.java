@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pmip.lma.node.LmaConfig;
+import io.pmip.lma.node.TestMag;
 import io.pmip.lma.node.LmaNode;
 import io.pmip.mag.BindingUpdateListEntry;
 import io.pmip.mag.MagActor;
@@ -20,13 +20,6 @@ import io.pmip.protocol.Ipv6Prefix;
 import io.pmip.protocol.mh.AccessTechnologyType;
 import io.pmip.protocol.transport.TransportConfig;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -59,46 +51,27 @@ class AdminApiTest {
     private static final String TOKEN = "s3cret-admin-token";
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CONFIG = """
-            pmip.lma.node {
-              journal = inmem
-              udp { enabled = true, address = "127.0.0.1", port = 0 }
-              mh { enabled = false }
-              restart-counter-file = "%s"
-            }
-            pmip.lma {
-              mag-peers = ["127.0.0.1"]
-              timestamp-validity-window = 5s
-              prefix-pools.default { aggregates = ["2001:db8:100::/48"], prefix-length = 64, shards-per-aggregate = 4 }
-            }
-            pmip.admin { address = "127.0.0.1", port = 0, token = "%s", revocation-timeout = 3s }
-            pekko.remote.artery.canonical.port = 0
-            pekko.coordinated-shutdown.exit-jvm = off
-            pekko.loglevel = WARNING
-            """;
 
     private LmaNode lma;
+    private AdminClient admin;
     private ActorTestKit kit;
     private MagNode magNode;
-    private ActorRef<MagCommand> mag;
-    private TestProbe<MagEvent> magEvents;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private TestMag mags;
     private final Map<String, List<Ipv6Prefix>> prefixes = new HashMap<>();
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("lma.conf");
-        Files.writeString(file, CONFIG.formatted(dir.resolve("restart-counter").toString().replace("\\", "/"), TOKEN));
-        lma = LmaNode.start(LmaConfig.load(Optional.of(file), Map.of())).awaitUp(Duration.ofSeconds(20));
-        assertNotNull(lma.adminAddress(), "admin API started");
+        lma = AdminTestNode.start(dir, TOKEN, "pmip.admin.revocation-timeout = 3s\n");
+        admin = new AdminClient(lma.adminAddress(), TOKEN, WAIT);
         kit = ActorTestKit.create("admin-mags");
         InetAddress local = InetAddress.getByName("127.0.0.1");
         magNode = MagNode.open(TransportConfig.udpIpv4(local, 0));
         MagConfig config = MagConfig.defaults(local, lma.udpAddress().getAddress(), lma.udpAddress().getPort())
                 .withRequestedLifetime(Duration.ofSeconds(3600))
                 .withBindackTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(4));
-        magEvents = kit.createTestProbe(MagEvent.class);
-        mag = kit.spawn(MagActor.create(config, magNode, magEvents.getRef()::tell, Clock.systemUTC()));
+        TestProbe<MagEvent> events = kit.createTestProbe(MagEvent.class);
+        mags = new TestMag(kit.spawn(MagActor.create(config, magNode, events.getRef()::tell, Clock.systemUTC())),
+                events, WAIT);
         attach("alice@lab.example", "020000000a01", AccessTechnologyType.IEEE_802_11);
         attach("bob@lab.example", "020000000a02", AccessTechnologyType.IEEE_802_11);
         attach("carol@lab.example", "020000000a03", AccessTechnologyType.E_UTRAN_3GPP);
@@ -120,67 +93,18 @@ class AdminApiTest {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private record Reply(int status, String body, HttpResponse<String> raw) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (java.io.IOException e) {
-                throw new AssertionError("not JSON: " + body, e);
-            }
-        }
-    }
-
-    private Reply call(String method, String path, Optional<String> authorization) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lma.adminAddress().getPort()
-                + path)).timeout(WAIT).method(method, HttpRequest.BodyPublishers.noBody());
-        authorization.ifPresent(a -> b.header("Authorization", a));
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.body(), r);
-    }
-
-    private Reply get(String path) throws Exception {
-        return call("GET", path, Optional.of("Bearer " + TOKEN));
-    }
-
     private void attach(String mnId, String linkLayer, AccessTechnologyType att) {
-        mag.tell(MagCommand.Attach.newAttachment(mnId, Bytes.fromHex(linkLayer), att));
-        MagEvent.Registered r = expect(MagEvent.Registered.class, e -> e.mobileNodeIdentifier().equals(mnId));
+        mags.ref().tell(MagCommand.Attach.newAttachment(mnId, Bytes.fromHex(linkLayer), att));
+        MagEvent.Registered r = mags.expect(MagEvent.Registered.class, e -> e.mobileNodeIdentifier().equals(mnId));
         prefixes.put(mnId, r.homeNetworkPrefixes());
-    }
-
-    private <T extends MagEvent> T expect(Class<T> type, Predicate<T> filter) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError("no matching " + type.getSimpleName() + " within " + WAIT);
-            }
-            MagEvent e = magEvents.receiveMessage(Duration.ofNanos(left));
-            if (type.isInstance(e) && filter.test(type.cast(e))) {
-                return type.cast(e);
-            }
-        }
     }
 
     /** The read side lags the journal: poll until it lists {@code count} bindings. */
     private JsonNode awaitListed(int count) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonNode page = get("/api/bindings").json();
-        while (page.path("total").asInt(-1) != count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("read side never listed " + count + " bindings: " + page);
-            }
-            Thread.sleep(50);
-            page = get("/api/bindings").json();
-        }
-        return page;
+        return admin.await("/api/bindings", r -> r.json().path("total").asInt(-1) == count).json();
     }
 
-    private static String q(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static void assertError(Reply r, int status, String error) {
+    private static void assertError(AdminClient.Reply r, int status, String error) {
         assertEquals(status, r.status(), r.body());
         assertEquals(error, r.json().path("error").asText(), r.body());
         assertFalse(r.json().path("detail").asText().isBlank(), "detail says what was wrong: " + r.body());
@@ -191,35 +115,35 @@ class AdminApiTest {
     @Test
     @Order(1)
     void authorization() throws Exception {
-        assertError(call("GET", "/api/cluster", Optional.empty()), 401, "unauthorized");
-        assertError(call("GET", "/api/cluster", Optional.of("Bearer not-the-token")), 401, "unauthorized");
-        assertError(call("GET", "/api/cluster", Optional.of("Basic " + TOKEN)), 401, "unauthorized");
-        assertEquals(200, get("/api/cluster").status());
+        assertError(admin.call("GET", "/api/cluster", Optional.empty()), 401, "unauthorized");
+        assertError(admin.call("GET", "/api/cluster", Optional.of("Bearer not-the-token")), 401, "unauthorized");
+        assertError(admin.call("GET", "/api/cluster", Optional.of("Basic " + TOKEN)), 401, "unauthorized");
+        assertEquals(200, admin.get("/api/cluster").status());
         // Unknown paths need the token too; metrics are closed by default, health open.
-        assertEquals(401, call("GET", "/api/nothing-here", Optional.empty()).status());
-        assertEquals(401, call("GET", "/metrics", Optional.empty()).status());
-        assertEquals(200, call("GET", "/health/alive", Optional.empty()).status());
-        Reply ready = call("GET", "/health/ready", Optional.empty());
+        assertEquals(401, admin.call("GET", "/api/nothing-here", Optional.empty()).status());
+        assertEquals(401, admin.call("GET", "/metrics", Optional.empty()).status());
+        assertEquals(200, admin.call("GET", "/health/alive", Optional.empty()).status());
+        AdminClient.Reply ready = admin.call("GET", "/health/ready", Optional.empty());
         assertEquals(200, ready.status(), ready.body());
         assertEquals("ready", ready.json().path("status").asText());
-        assertTrue(call("GET", "/api/cluster", Optional.empty()).raw().headers()
+        assertTrue(admin.call("GET", "/api/cluster", Optional.empty()).raw().headers()
                 .firstValue("WWW-Authenticate").isPresent(), "401 names the scheme");
     }
 
     @Test
     @Order(1)
     void listingIsPagedWithTotalByOffsetAndCursor() throws Exception {
-        JsonNode first = get("/api/bindings?limit=2").json();
+        JsonNode first = admin.get("/api/bindings?limit=2").json();
         assertEquals(3, first.path("total").asInt());
         assertEquals(2, first.path("bindings").size());
         assertEquals("alice@lab.example", first.path("bindings").get(0).path("mnId").asText());
         String cursor = first.path("nextCursor").asText();
-        JsonNode second = get("/api/bindings?limit=2&cursor=" + q(cursor)).json();
+        JsonNode second = admin.get("/api/bindings?limit=2&cursor=" + AdminClient.q(cursor)).json();
         assertEquals(3, second.path("total").asInt());
         assertEquals(1, second.path("bindings").size());
         assertEquals("carol@lab.example", second.path("bindings").get(0).path("mnId").asText());
         assertTrue(second.path("nextCursor").isNull(), second.toString());
-        JsonNode byOffset = get("/api/bindings?limit=2&offset=2").json();
+        JsonNode byOffset = admin.get("/api/bindings?limit=2&offset=2").json();
         assertEquals("carol@lab.example", byOffset.path("bindings").get(0).path("mnId").asText());
         JsonNode session = first.path("bindings").get(0).path("sessions").get(0);
         assertEquals("127.0.0.1", session.path("servingMag").asText());
@@ -230,45 +154,45 @@ class AdminApiTest {
     @Test
     @Order(1)
     void listingFilters() throws Exception {
-        assertEquals(3, get("/api/bindings?mag=127.0.0.1").json().path("total").asInt());
-        assertEquals(0, get("/api/bindings?mag=127.0.0.9").json().path("total").asInt());
-        JsonNode lte = get("/api/bindings?access=E_UTRAN_3GPP").json();
+        assertEquals(3, admin.get("/api/bindings?mag=127.0.0.1").json().path("total").asInt());
+        assertEquals(0, admin.get("/api/bindings?mag=127.0.0.9").json().path("total").asInt());
+        JsonNode lte = admin.get("/api/bindings?access=E_UTRAN_3GPP").json();
         assertEquals(1, lte.path("total").asInt());
         assertEquals("carol@lab.example", lte.path("bindings").get(0).path("mnId").asText());
-        assertEquals(1, get("/api/bindings?access=8").json().path("total").asInt(), "by RFC 5213 8.5 code");
+        assertEquals(1, admin.get("/api/bindings?access=8").json().path("total").asInt(), "by RFC 5213 8.5 code");
         String alicePrefix = prefixes.get("alice@lab.example").get(0).toString();
-        JsonNode byPrefix = get("/api/bindings?prefix=" + q(alicePrefix)).json();
+        JsonNode byPrefix = admin.get("/api/bindings?prefix=" + AdminClient.q(alicePrefix)).json();
         assertEquals(1, byPrefix.path("total").asInt());
         assertEquals("alice@lab.example", byPrefix.path("bindings").get(0).path("mnId").asText());
-        assertEquals(3, get("/api/bindings?prefix=" + q("2001:db8:100::/48")).json().path("total").asInt());
-        assertEquals(0, get("/api/bindings?prefix=" + q("2001:db8:999::/48")).json().path("total").asInt());
+        assertEquals(3, admin.get("/api/bindings?prefix=" + AdminClient.q("2001:db8:100::/48")).json().path("total").asInt());
+        assertEquals(0, admin.get("/api/bindings?prefix=" + AdminClient.q("2001:db8:999::/48")).json().path("total").asInt());
     }
 
     @Test
     @Order(1)
     void badFiltersAre400() throws Exception {
-        assertError(get("/api/bindings?prefix=not-a-prefix"), 400, "bad_prefix");
-        assertError(get("/api/bindings?access=WIFI_7"), 400, "bad_access_technology");
-        assertError(get("/api/bindings?limit=0"), 400, "bad_parameter");
-        assertError(get("/api/bindings?limit=100000"), 400, "bad_parameter");
-        assertError(get("/api/bindings?limit=ten"), 400, "bad_parameter");
-        assertError(get("/api/bindings?offset=-1"), 400, "bad_parameter");
-        assertError(get("/api/bindings?mag=mag.example.org"), 400, "bad_mag");
-        assertError(get("/api/bindings?cursor=***"), 400, "bad_cursor");
-        assertError(get("/api/mags/not-an-ip"), 400, "bad_mag");
+        assertError(admin.get("/api/bindings?prefix=not-a-prefix"), 400, "bad_prefix");
+        assertError(admin.get("/api/bindings?access=WIFI_7"), 400, "bad_access_technology");
+        assertError(admin.get("/api/bindings?limit=0"), 400, "bad_parameter");
+        assertError(admin.get("/api/bindings?limit=100000"), 400, "bad_parameter");
+        assertError(admin.get("/api/bindings?limit=ten"), 400, "bad_parameter");
+        assertError(admin.get("/api/bindings?offset=-1"), 400, "bad_parameter");
+        assertError(admin.get("/api/bindings?mag=mag.example.org"), 400, "bad_mag");
+        assertError(admin.get("/api/bindings?cursor=***"), 400, "bad_cursor");
+        assertError(admin.get("/api/mags/not-an-ip"), 400, "bad_mag");
     }
 
     @Test
     @Order(1)
     void oneBindingAndItsEvents() throws Exception {
-        Reply alice = get("/api/bindings/" + q("alice@lab.example"));
+        AdminClient.Reply alice = admin.get("/api/bindings/" + AdminClient.q("alice@lab.example"));
         assertEquals(200, alice.status(), alice.body());
         JsonNode session = alice.json().path("sessions").get(0);
         assertEquals("127.0.0.1", session.path("servingMag").asText());
         assertEquals("IEEE_802_11", session.path("accessTechnology").asText());
         assertEquals(3600, session.path("lifetimeSeconds").asInt());
 
-        Reply events = get("/api/bindings/" + q("alice@lab.example") + "/events");
+        AdminClient.Reply events = admin.get("/api/bindings/" + AdminClient.q("alice@lab.example") + "/events");
         assertEquals(200, events.status(), events.body());
         JsonNode first = events.json().path("events").get(0);
         assertEquals("Registered", first.path("type").asText());
@@ -281,23 +205,23 @@ class AdminApiTest {
 
         // ?at: the state replayed up to an instant; nothing before the first event, the session after it
         Instant registeredAt = Instant.parse(first.path("at").asText());
-        JsonNode now = get("/api/bindings/" + q("alice@lab.example") + "/events?at=" + q(registeredAt.toString())).json();
+        JsonNode now = admin.get("/api/bindings/" + AdminClient.q("alice@lab.example") + "/events?at=" + AdminClient.q(registeredAt.toString())).json();
         assertEquals(prefix, now.path("sessions").get(0).path("prefixes").get(0).asText(), now.toString());
-        JsonNode before = get("/api/bindings/" + q("alice@lab.example") + "/events?at="
-                + q(registeredAt.minusMillis(1).toString())).json();
+        JsonNode before = admin.get("/api/bindings/" + AdminClient.q("alice@lab.example") + "/events?at="
+                + AdminClient.q(registeredAt.minusMillis(1).toString())).json();
         assertEquals(0, before.path("sessions").size(), before.toString());
-        assertError(get("/api/bindings/" + q("alice@lab.example") + "/events?at=yesterday"), 400, "bad_parameter");
+        assertError(admin.get("/api/bindings/" + AdminClient.q("alice@lab.example") + "/events?at=yesterday"), 400, "bad_parameter");
 
-        assertError(get("/api/bindings/nobody@lab.example"), 404, "unknown_mobile_node");
-        assertError(get("/api/bindings/nobody@lab.example/events"), 404, "unknown_mobile_node");
-        assertError(call("DELETE", "/api/bindings/nobody@lab.example", Optional.of("Bearer " + TOKEN)), 404,
+        assertError(admin.get("/api/bindings/nobody@lab.example"), 404, "unknown_mobile_node");
+        assertError(admin.get("/api/bindings/nobody@lab.example/events"), 404, "unknown_mobile_node");
+        assertError(admin.call("DELETE", "/api/bindings/nobody@lab.example", Optional.of("Bearer " + TOKEN)), 404,
                 "unknown_mobile_node");
     }
 
     @Test
     @Order(1)
     void magsFromTheReadSide() throws Exception {
-        JsonNode mags = get("/api/mags").json().path("mags");
+        JsonNode mags = admin.get("/api/mags").json().path("mags");
         assertEquals(1, mags.size(), mags.toString());
         JsonNode m = mags.get(0);
         assertEquals("127.0.0.1", m.path("mag").asText());
@@ -308,16 +232,16 @@ class AdminApiTest {
         assertEquals(0, m.path("missedHeartbeats").asInt(-1), m.toString());
         assertEquals("UDP_IPV4", m.path("transport").asText());
         assertTrue(m.path("bulkGroups").isMissingNode(), "groups only when one MAG is asked for: " + m);
-        Reply one = get("/api/mags/127.0.0.1");
+        AdminClient.Reply one = admin.get("/api/mags/127.0.0.1");
         assertEquals(200, one.status());
         assertTrue(one.json().path("bulkGroups").isArray(), "its RFC 6602 groups (none: no bulk here): " + one.body());
-        assertError(get("/api/mags/127.0.0.9"), 404, "unknown_mag");
+        assertError(admin.get("/api/mags/127.0.0.9"), 404, "unknown_mag");
     }
 
     @Test
     @Order(1)
     void clusterAndPools() throws Exception {
-        JsonNode cluster = get("/api/cluster").json();
+        JsonNode cluster = admin.get("/api/cluster").json();
         assertEquals(1, cluster.path("members").size());
         assertEquals("Up", cluster.path("members").get(0).path("status").asText());
         assertTrue(cluster.path("members").get(0).path("self").asBoolean());
@@ -327,10 +251,10 @@ class AdminApiTest {
             entities += r.path("entities").asLong();
         }
         assertTrue(entities >= 2, "binding entities counted by GetClusterShardingStats: " + regions);
-        assertError(call("POST", "/api/cluster/nodes/" + q("10.9.9.9:1") + "/drain", Optional.of("Bearer " + TOKEN)),
+        assertError(admin.call("POST", "/api/cluster/nodes/" + AdminClient.q("10.9.9.9:1") + "/drain", Optional.of("Bearer " + TOKEN)),
                 404, "unknown_node");
 
-        JsonNode pools = get("/api/prefix-pools").json().path("pools");
+        JsonNode pools = admin.get("/api/prefix-pools").json().path("pools");
         assertEquals("default", pools.get(0).path("pool").asText());
         assertEquals(65536, pools.get(0).path("capacity").asLong());
         assertTrue(pools.get(0).path("allocated").asLong() >= 2, pools.toString());
@@ -340,14 +264,14 @@ class AdminApiTest {
     @Test
     @Order(1)
     void unknownPathsAndMethods() throws Exception {
-        assertError(get("/api/nothing-here"), 404, "not_found");
-        assertError(call("PUT", "/api/bindings", Optional.of("Bearer " + TOKEN)), 405, "method_not_allowed");
+        assertError(admin.get("/api/nothing-here"), 404, "not_found");
+        assertError(admin.call("PUT", "/api/bindings", Optional.of("Bearer " + TOKEN)), 405, "method_not_allowed");
     }
 
     @Test
     @Order(1)
     void openApiCoversEveryRoute() throws Exception {
-        Reply doc = get("/api/openapi.yaml");
+        AdminClient.Reply doc = admin.get("/api/openapi.yaml");
         assertEquals(200, doc.status());
         assertTrue(doc.body().startsWith("openapi: 3."), doc.body().substring(0, 40));
         assertEquals(AdminApi.openApiText(), doc.body());
@@ -364,10 +288,10 @@ class AdminApiTest {
     @Test
     @Order(2)
     void revocationReachesTheMag() throws Exception {
-        int before = get("/api/bindings").json().path("total").asInt();
+        int before = admin.get("/api/bindings").json().path("total").asInt();
         attach("dave@lab.example", "020000000a04", AccessTechnologyType.IEEE_802_11);
         awaitListed(before + 1);
-        Reply r = call("DELETE", "/api/bindings/" + q("dave@lab.example"), Optional.of("Bearer " + TOKEN));
+        AdminClient.Reply r = admin.call("DELETE", "/api/bindings/" + AdminClient.q("dave@lab.example"), Optional.of("Bearer " + TOKEN));
         assertEquals(200, r.status(), r.body());
         JsonNode outcome = r.json().path("revocations").get(0);
         assertEquals("127.0.0.1", outcome.path("mag").asText());
@@ -375,17 +299,17 @@ class AdminApiTest {
         assertEquals(0, outcome.path("status").asInt(), "RFC 5846 BRA status success");
         assertEquals(List.of("if-0"), JSON.convertValue(r.json().path("revokedSessions"), List.class));
 
-        MagEvent.Revoked revoked = expect(MagEvent.Revoked.class, e -> e.mobileNodeIdentifier().equals("dave@lab.example"));
+        MagEvent.Revoked revoked = mags.expect(MagEvent.Revoked.class, e -> e.mobileNodeIdentifier().equals("dave@lab.example"));
         assertEquals(1, revoked.revocationTriggerCode(), "Administrative Reason");
         TestProbe<Map<String, BindingUpdateListEntry>> bul = kit.createTestProbe();
-        mag.tell(new MagCommand.GetBindingUpdateList(bul.getRef()));
+        mags.ref().tell(new MagCommand.GetBindingUpdateList(bul.getRef()));
         Map<String, BindingUpdateListEntry> entries = bul.receiveMessage(WAIT);
         assertFalse(entries.containsKey("dave@lab.example"), "the MAG's binding update list lost the entry");
         assertTrue(entries.containsKey("alice@lab.example"));
 
-        assertError(get("/api/bindings/" + q("dave@lab.example")), 404, "unknown_mobile_node");
+        assertError(admin.get("/api/bindings/" + AdminClient.q("dave@lab.example")), 404, "unknown_mobile_node");
         awaitListed(before);
-        JsonNode events = get("/api/bindings/" + q("dave@lab.example") + "/events").json().path("events");
+        JsonNode events = admin.get("/api/bindings/" + AdminClient.q("dave@lab.example") + "/events").json().path("events");
         List<String> types = new ArrayList<>();
         events.forEach(e -> types.add(e.path("type").asText()));
         assertTrue(types.contains("Revoked"), types.toString());
@@ -394,7 +318,7 @@ class AdminApiTest {
     @Test
     @Order(3)
     void revocationProceedsWhenTheMagDoesNotAnswer() throws Exception {
-        int before = get("/api/bindings").json().path("total").asInt();
+        int before = admin.get("/api/bindings").json().path("total").asInt();
         // A second MAG on the same address registers gina, then goes away without a word.
         InetAddress local = InetAddress.getByName("127.0.0.1");
         MagNode silentNode = MagNode.open(TransportConfig.udpIpv4(local, 0));
@@ -409,21 +333,23 @@ class AdminApiTest {
         kit.stop(silent);
         silentNode.close();
 
-        PrometheusParser.Exposition metricsBefore = scrape();
-        Reply r = call("DELETE", "/api/bindings/" + q("gina@lab.example"), Optional.of("Bearer " + TOKEN));
+        PrometheusParser.Exposition metricsBefore = admin.scrape();
+        AdminClient.Reply r = admin.call("DELETE", "/api/bindings/" + AdminClient.q("gina@lab.example"), Optional.of("Bearer " + TOKEN));
         assertEquals(200, r.status(), r.body());
         assertEquals("timeout", r.json().path("revocations").get(0).path("outcome").asText(), r.body());
         assertFalse(r.json().path("magsAcknowledged").asBoolean());
         assertEquals(List.of("if-0"), JSON.convertValue(r.json().path("revokedSessions"), List.class));
-        assertError(get("/api/bindings/" + q("gina@lab.example")), 404, "unknown_mobile_node");
+        assertError(admin.get("/api/bindings/" + AdminClient.q("gina@lab.example")), 404, "unknown_mobile_node");
         assertEquals(metricsBefore.valueOrZero("pmip_revocation_timeouts_total", Map.of()) + 1,
-                scrape().valueOrZero("pmip_revocation_timeouts_total", Map.of()));
+                admin.scrape().valueOrZero("pmip_revocation_timeouts_total", Map.of()));
     }
 
     @Test
     @Order(4)
     void metricsMoveWithSignaling() throws Exception {
-        PrometheusParser.Exposition before = scrape();
+        assertTrue(admin.get("/metrics").raw().headers().firstValue("Content-Type").orElse("")
+                .startsWith("text/plain; version=0.0.4"), "Prometheus text exposition format");
+        PrometheusParser.Exposition before = admin.scrape();
         for (String family : List.of("pmip_messages_received_total", "pmip_messages_sent_total",
                 "pmip_malformed_messages_total", "pmip_pbu_rejected_total", "pmip_pba_latency_seconds",
                 "pmip_bindings", "pmip_sessions", "pmip_revocations_sent_total", "pmip_revocation_acks_total",
@@ -438,7 +364,7 @@ class AdminApiTest {
 
         attach("erin@lab.example", "020000000a05", AccessTechnologyType.IEEE_802_11);
         attach("frank@lab.example", "020000000a06", AccessTechnologyType.IEEE_802_11);
-        PrometheusParser.Exposition after = awaitScrape(e -> e.valueOrZero("pmip_pba_latency_seconds_count", Map.of())
+        PrometheusParser.Exposition after = admin.awaitScrape(e -> e.valueOrZero("pmip_pba_latency_seconds_count", Map.of())
                 >= before.valueOrZero("pmip_pba_latency_seconds_count", Map.of()) + 2);
 
         Map<String, String> pbu = Map.of("type", "PBU");
@@ -458,7 +384,7 @@ class AdminApiTest {
         assertEquals(after.valueOrZero("pmip_journal_write_seconds_count", Map.of()),
                 after.valueOrZero("pmip_journal_write_seconds_bucket", Map.of("le", "+Inf")));
         // Sessions per node: this lone node hosts every binding shard, so it holds every session.
-        PrometheusParser.Exposition perNode = awaitScrape(e -> e.valueOrZero("pmip_sessions", Map.of()) >= 2
+        PrometheusParser.Exposition perNode = admin.awaitScrape(e -> e.valueOrZero("pmip_sessions", Map.of()) >= 2
                 && nodeSessions(e) == e.valueOrZero("pmip_sessions", Map.of()));
         assertEquals("gauge", perNode.types().get("pmip_node_sessions"));
         assertTrue(nodeSessions(perNode) >= 2, "the two attached sessions counted on their node");
@@ -467,26 +393,5 @@ class AdminApiTest {
     private static double nodeSessions(PrometheusParser.Exposition e) {
         return e.samples().stream().filter(s -> s.name().equals("pmip_node_sessions"))
                 .mapToDouble(PrometheusParser.Sample::value).sum();
-    }
-
-    private PrometheusParser.Exposition scrape() throws Exception {
-        Reply r = get("/metrics");
-        assertEquals(200, r.status(), r.body());
-        assertTrue(r.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
-        return PrometheusParser.parse(r.body());
-    }
-
-    private PrometheusParser.Exposition awaitScrape(Predicate<PrometheusParser.Exposition> condition)
-            throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        PrometheusParser.Exposition e = scrape();
-        while (!condition.test(e)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("metrics never matched");
-            }
-            Thread.sleep(50);
-            e = scrape();
-        }
-        return e;
     }
 }

@@ -22,10 +22,6 @@ import io.pmip.protocol.Bytes;
 import io.pmip.protocol.mh.AccessTechnologyType;
 import io.pmip.protocol.transport.TransportConfig;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -94,15 +90,6 @@ class AdminCassandraTest {
         }
     }
 
-    private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + lma.adminAddress().getPort() + path))
-                .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode body = JSON.readTree(r.body());
-        return JSON.createObjectNode().put("status", r.statusCode()).set("body", body);
-    }
-
     @Test
     void listsAndReplaysFromCassandra() throws Exception {
         InetAddress local = InetAddress.getByName("127.0.0.1");
@@ -117,34 +104,25 @@ class AdminCassandraTest {
                 ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
                 : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore());
 
-        assertEquals(200, get("/health/ready").path("status").asInt(), "journal reachable");
+        AdminClient admin = new AdminClient(lma.adminAddress(), TOKEN, Duration.ofSeconds(60));
+        assertEquals(200, admin.get("/health/ready").status(), "journal reachable");
         // Cassandra's tag query lags by its eventual-consistency delay and refresh interval.
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode page = get("/api/bindings").path("body");
-        while (page.path("total").asInt() != 1) {
-            assertTrue(System.nanoTime() < deadline, "read side never listed hana: " + page);
-            Thread.sleep(500);
-            page = get("/api/bindings").path("body");
-        }
+        JsonNode page = admin.await("/api/bindings", r -> r.json().path("total").asInt() == 1).json();
         assertEquals("hana@lab.example", page.path("bindings").get(0).path("mnId").asText());
-        JsonNode history = get("/api/bindings/hana@lab.example/events");
-        assertEquals(200, history.path("status").asInt(), history.toString());
-        assertEquals("Registered", history.path("body").path("events").get(0).path("type").asText());
+        AdminClient.Reply history = admin.get("/api/bindings/hana@lab.example/events");
+        assertEquals(200, history.status(), history.body());
+        assertEquals("Registered", history.json().path("events").get(0).path("type").asText());
         // the same document `pmip replay --mn hana@lab.example --json` prints, read by a replay system of its own
         try (ReplaySystem replay = ReplaySystem.start(ReplaySystem.config(Optional.of(file), Map.of()))) {
             String printed = HistoryJson.timeline("hana@lab.example", replay.history().timeline("hana@lab.example")
                     .toCompletableFuture().get(30, TimeUnit.SECONDS));
-            assertEquals(JSON.readTree(printed), history.path("body"));
+            assertEquals(JSON.readTree(printed), history.json());
         }
-        assertEquals(404, get("/api/bindings/nobody@lab.example/events").path("status").asInt());
+        assertEquals(404, admin.get("/api/bindings/nobody@lab.example/events").status());
 
         // the Cassandra journal plugin times its writes: hana's registration is at least one
-        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + lma.adminAddress().getPort() + "/metrics"))
-                .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        PrometheusParser.Exposition scraped = PrometheusParser.parse(metrics.body());
-        assertTrue(scraped.valueOrZero("pmip_journal_write_seconds_count", Map.of()) >= 1, metrics.body());
-        assertTrue(scraped.valueOrZero("pmip_journal_write_seconds_sum", Map.of()) > 0, metrics.body());
+        PrometheusParser.Exposition scraped = admin.scrape();
+        assertTrue(scraped.valueOrZero("pmip_journal_write_seconds_count", Map.of()) >= 1);
+        assertTrue(scraped.valueOrZero("pmip_journal_write_seconds_sum", Map.of()) > 0);
     }
 }
