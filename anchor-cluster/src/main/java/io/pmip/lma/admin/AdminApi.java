@@ -45,8 +45,8 @@ public final class AdminApi {
         Revocation revocation = new Revocation(c.ingress(), c.metrics(), c.settings().revocationTimeout());
         BindingsResource bindings = new BindingsResource(c.index(), c.history(), c.shard(), revocation,
                 c.settings().askTimeout(), c.settings().maxPageSize());
-        MagRevocationResource magRevocation = new MagRevocationResource(c.index(), c.shard(), revocation,
-                c.settings().askTimeout());
+        MagRevocationResource magRevocation = new MagRevocationResource(c.index(),
+                new io.pmip.lma.MagSessions(c.system(), c.shard(), c.settings().askTimeout()), revocation);
         MagsResource mags = new MagsResource(c.index(), c.ingress(), c.peers(), c.shard().bulkGroups(),
                 () -> c.loads().map(LoadView::live).orElse(List.of()),
                 c.settings().askTimeout());

@@ -1,15 +1,9 @@
 package io.pmip.lma.admin;
 
-import io.pmip.lma.BindingEntity;
-import io.pmip.lma.BindingShard;
-import io.pmip.lma.BindingView;
-import io.pmip.lma.MobilitySession;
-import java.time.Duration;
-import java.util.ArrayList;
+import io.pmip.lma.MagSessions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 
@@ -20,16 +14,17 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
  * sessions at that MAG end, whatever it answered.
  */
 final class MagRevocationResource {
-    private final Optional<BindingIndex> index;
-    private final BindingShard shard;
-    private final Revocation revocation;
-    private final Duration askTimeout;
+    /** The reason journaled in {@code BindingEvent.Revoked}. */
+    private static final String REASON = "administrative";
 
-    MagRevocationResource(Optional<BindingIndex> index, BindingShard shard, Revocation revocation, Duration askTimeout) {
+    private final Optional<BindingIndex> index;
+    private final MagSessions sessions;
+    private final Revocation revocation;
+
+    MagRevocationResource(Optional<BindingIndex> index, MagSessions sessions, Revocation revocation) {
         this.index = index;
-        this.shard = shard;
+        this.sessions = sessions;
         this.revocation = revocation;
-        this.askTimeout = askTimeout;
     }
 
     CompletionStage<HttpResponse> revoke(ApiRequest request) {
@@ -46,32 +41,12 @@ final class MagRevocationResource {
             throw ApiException.notFound("unknown_mag", "no binding at MAG " + mag);
         }
         boolean global = named.isEmpty();
-        return revocation.revokeAtMag(mag, mobileNodes, global).thenCompose(outcome -> endSessions(mag, mobileNodes)
-                .thenApply(revoked -> Json.ok(Json.object(
+        return revocation.revokeAtMag(mag, mobileNodes, global).thenCompose(outcome -> sessions.end(mag, mobileNodes, REASON, s -> true)
+                .thenApply(ended -> Json.ok(Json.object(
                         "mag", mag,
                         "flavour", global ? Revocation.Flavour.MAG.label : Revocation.Flavour.BULK.label,
-                        "revokedMobileNodes", revoked,
+                        "revokedMobileNodes", ended.mobileNodes().stream().sorted().toList(),
                         "magAcknowledged", outcome.outcome().equals("acknowledged"),
                         "revocation", outcome))));
-    }
-
-    /** Ends each named node's sessions at {@code mag}; the mobile nodes that had one. */
-    private CompletionStage<List<String>> endSessions(String mag, List<String> mobileNodes) {
-        List<CompletableFuture<List<String>>> each = new ArrayList<>();
-        for (String mnId : mobileNodes) {
-            each.add(shard.binding(mnId).<BindingView>ask(BindingEntity.Get::new, askTimeout)
-                    .thenCompose(view -> {
-                        List<CompletableFuture<BindingEntity.RevokeResult>> sessions = view.sessions().stream()
-                                .filter(s -> s.servingMag().equals(mag)).map(MobilitySession::sessionKey)
-                                .map(key -> shard.binding(mnId).<BindingEntity.RevokeResult>ask(replyTo ->
-                                        new BindingEntity.Revoke(Optional.of(key), "administrative", replyTo),
-                                        askTimeout).toCompletableFuture())
-                                .toList();
-                        return CompletableFuture.allOf(sessions.toArray(CompletableFuture[]::new))
-                                .thenApply(done -> sessions.isEmpty() ? List.<String>of() : List.of(mnId));
-                    }).toCompletableFuture());
-        }
-        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
-                .thenApply(done -> each.stream().flatMap(f -> f.join().stream()).toList());
     }
 }

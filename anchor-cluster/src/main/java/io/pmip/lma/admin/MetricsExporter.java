@@ -88,6 +88,8 @@ final class MetricsExporter {
                 "Mobility sessions removed because their MAG restarted and lost them (RFC 5847)."));
         m.put("mag_restart_cleanup_failed", new Counter("pmip_mag_restart_cleanups_failed_total",
                 "Restarted MAGs whose stale sessions could not all be removed (left to expire)."));
+        m.put("drain_sessions_ended", new Counter("pmip_drain_sessions_ended_total",
+                "Mobility sessions ended because a draining node revoked their MAG to move it (RFC 5846)."));
         return Map.copyOf(m);
     }
 
@@ -231,7 +233,7 @@ final class MetricsExporter {
         return switch (name) {
             case "entity_timeout", "entity_failure", "revocation_sent", "revocation_timeout", "revocation_not_sent",
                     "heartbeat_path_down", "mag_restart_detected", "mag_restart_sessions_removed",
-                    "mag_restart_cleanup_failed", "redirect" -> false;
+                    "mag_restart_cleanup_failed", "drain_sessions_ended", "redirect" -> false;
             default -> true;
         };
     }

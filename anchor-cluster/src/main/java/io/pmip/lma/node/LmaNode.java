@@ -2,6 +2,7 @@ package io.pmip.lma.node;
 
 import com.typesafe.config.Config;
 import io.pmip.lma.BindingShard;
+import io.pmip.lma.MagSessions;
 import io.pmip.lma.admin.AdminServer;
 import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.peer.HeartbeatSettings;
@@ -103,15 +104,18 @@ public final class LmaNode implements AutoCloseable {
             SignalingIngress ingress = SignalingIngress.open(transports, shard, metrics, signaling, restartCounter,
                     clock);
             Set<InetAddress> ownUnicast = openUnicast(node, ingress);
-            LoadView loads = startLoadGossip(system, node, ingress, metrics, ownUnicast, clock);
+            // The read side (the admin API's, or one of its own) is how a MAG's bindings are found when
+            // the MAG restarted or a drain moves it.
+            java.util.concurrent.atomic.AtomicReference<MagBindings> readSide =
+                    new java.util.concurrent.atomic.AtomicReference<>(MagBindings.NONE);
+            LoadView loads = startLoadGossip(system, node, ingress, metrics, ownUnicast, clock,
+                    new NodeDrain.MovedMags(new MagSessions(system, shard, node.getDuration("entity-timeout")),
+                            readSide::get));
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "close-signaling",
                     () -> {
                         ingress.close();
                         return CompletableFuture.completedFuture(Done.getInstance());
                     });
-            // The read side (the admin API's, or one of its own) is how a restarted MAG's bindings are found.
-            java.util.concurrent.atomic.AtomicReference<MagBindings> readSide =
-                    new java.util.concurrent.atomic.AtomicReference<>(MagBindings.NONE);
             HeartbeatSettings heartbeat = HeartbeatSettings.fromConfig(config.getConfig("pmip.lma"));
             java.util.Optional<MagPeers> peers = heartbeat.enabled()
                     ? java.util.Optional.of(MagPeers.init(system, heartbeat, MagPeers.sender(ingress),
@@ -120,10 +124,9 @@ public final class LmaNode implements AutoCloseable {
             peers.ifPresent(ingress::attach);
             java.util.Optional<AdminServer> admin = AdminServer.startIfConfigured(system, shard, ingress, metrics,
                     peers, java.util.Optional.of(loads), System.getenv());
-            if (peers.isPresent()) {
-                admin.flatMap(AdminServer::magBindings).or(() -> AdminServer.startReadSideAlone(system))
-                        .ifPresent(readSide::set);
-            }
+            admin.flatMap(AdminServer::magBindings)
+                    .or(() -> peers.isPresent() ? AdminServer.startReadSideAlone(system) : java.util.Optional.empty())
+                    .ifPresent(readSide::set);
             LmaNode lma = new LmaNode(system, shard, ingress, metrics, restartCounter, admin, loads);
             log.info("LMA node started: cluster={} udp={} mh={} journal={} restart-counter={}", lma.clusterAddress(),
                     lma.udpAddress(), lma.mhAddress(), node.getString("journal"), restartCounter);
@@ -161,13 +164,14 @@ public final class LmaNode implements AutoCloseable {
 
     /** Load gossip always runs (draining uses it); redirection only when enabled. */
     private static LoadView startLoadGossip(ActorSystem<Void> system, Config node, SignalingIngress ingress,
-            LmaMetrics metrics, Set<InetAddress> ownUnicast, Clock clock) {
+            LmaMetrics metrics, Set<InetAddress> ownUnicast, Clock clock, NodeDrain.MovedMags moved) {
         Duration interval = node.getDuration("redirect.gossip-interval");
         LoadView view = new LoadView(interval.multipliedBy(3), clock);
         String self = clusterAddress(system);
         InetSocketAddress udp = ingress.unicastUdpAddress();
         String mh = node.getString("unicast.mh.address").trim();
-        NodeDrain drain = new NodeDrain(system, ingress, metrics, ownUnicast, node.getDuration("drain-timeout"));
+        NodeDrain drain = new NodeDrain(system, ingress, metrics, ownUnicast, moved,
+                node.getDuration("drain-timeout"));
         system.systemActorOf(LoadGossip.create(new LoadGossip.Self(self,
                 udp == null ? "" : udp.getAddress().getHostAddress(), mh, new PbuRate(metrics, clock), drain),
                 view, interval, clock), "load-gossip", Props.empty());

@@ -47,8 +47,8 @@ public final class MagPeers implements MagSignals {
      */
     public static MagPeers init(ActorSystem<?> system, HeartbeatSettings settings, HeartbeatSender sender,
             MagBindings bindings, BindingShard shard, LmaMetrics metrics, Clock clock) {
-        MagRestartCleanup cleanup = new MagRestartCleanup(system, shard, bindings,
-                system.settings().config().getDuration("pmip.lma.heartbeat.ask-timeout"));
+        MagRestartCleanup cleanup = new MagRestartCleanup(new io.pmip.lma.MagSessions(system, shard,
+                system.settings().config().getDuration("pmip.lma.heartbeat.ask-timeout")), bindings);
         MagPeerEntity.Context context = new MagPeerEntity.Context(settings, sender, cleanup, metrics, clock);
         ClusterSharding sharding = ClusterSharding.get(system);
         sharding.init(Entity.of(MagPeerEntity.TYPE_KEY, entity -> MagPeerEntity.create(entity.getEntityId(), context,

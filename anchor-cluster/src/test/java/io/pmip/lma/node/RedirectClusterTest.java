@@ -246,6 +246,17 @@ class RedirectClusterTest {
         mag.expect(MagEvent.Registered.class, r -> r.mobileNodeIdentifier().equals("d2@lab.example"));
         LmaNode drained = redirected.to().getHostAddress().equals("127.0.0.2") ? first : second;
         LmaNode survivor = drained == first ? second : first;
+        // With the in-memory journal a node's read side sees only the bindings it hosts: register more
+        // mobile nodes until the drained node hosts (and so can find) at least one of them.
+        int attached = 2;
+        while (!readSideLists(drained, "127.0.0.14") && attached < 10) {
+            attached++;
+            attach(mag, "d" + attached + "x@lab.example", 40 + attached);
+            String mnId = "d" + attached + "x@lab.example";
+            mag.expect(MagEvent.Registered.class, e -> e.mobileNodeIdentifier().equals(mnId));
+            Thread.sleep(1000);
+        }
+        assertTrue(readSideLists(drained, "127.0.0.14"), "the drained node hosts one of " + attached + " bindings");
 
         // Through the survivor's API: any node can drain any other.
         HttpResponse<String> r = admin(survivor, "POST", "/api/cluster/nodes/" + drained.clusterAddress() + "/drain");
@@ -254,6 +265,9 @@ class RedirectClusterTest {
         assertEquals(RevocationTrigger.PER_PEER_POLICY.code(), revoked.revocationTriggerCode());
         assertEquals("global revocation", mag.expect(MagEvent.FellBack.class, e -> true).reason());
         drained.system().getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        // RFC 5846: what it revoked ends at the LMA too (journaled with reason "drain").
+        long ended = drained.metrics().snapshot().count("drain_sessions_ended");
+        assertTrue(ended >= 1 && ended <= attached, ended + " sessions ended of " + attached);
 
         // The next initial PBU goes to the anycast address; only the survivor is left to redirect it.
         attach(mag, "d3@lab.example", 42);
@@ -267,6 +281,15 @@ class RedirectClusterTest {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.adminAddress().getPort() + path))
                 .header("Authorization", "Bearer " + TOKEN).method(method, HttpRequest.BodyPublishers.noBody())
                 .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private boolean readSideLists(LmaNode node, String mag) {
+        try {
+            HttpResponse<String> r = admin(node, "GET", "/api/mags/" + mag);
+            return r.statusCode() == 200 && r.body().contains("@lab.example");
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static void awaitCondition(java.util.function.BooleanSupplier condition, String what)
