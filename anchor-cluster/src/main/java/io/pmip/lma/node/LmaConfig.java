@@ -52,6 +52,7 @@ public final class LmaConfig {
         m.put("PMIP_LMA_UNICAST_UDP_ADDRESS", "pmip.lma.node.unicast.udp.address");
         m.put("PMIP_LMA_UNICAST_MH_ADDRESS", "pmip.lma.node.unicast.mh.address");
         m.put("PMIP_LMA_REDIRECT", "pmip.lma.node.redirect.enabled");
+        m.put("PMIP_LMA_RECEIVE_BUFFER_BYTES", "pmip.lma.node.receive-buffer-bytes");
         m.put("PMIP_CLUSTER_HOST", "pekko.remote.artery.canonical.hostname");
         m.put("PMIP_CLUSTER_PORT", "pekko.remote.artery.canonical.port");
         m.put("PMIP_HOME", "pmip.lma.node.home");

@@ -115,8 +115,7 @@ public final class SignalingIngress implements AutoCloseable {
                 if (ingress.transports.containsKey(config.kind())) {
                     throw new IllegalArgumentException("two " + config.kind() + " transports configured");
                 }
-                SignalingTransport transport = SignalingTransports.open(
-                        config.withSendQueueCapacity(settings.sendQueueCapacity()), ingress::onDatagram);
+                SignalingTransport transport = ingress.openTransport(config);
                 synchronized (ingress.transports) {
                     ingress.transports.put(config.kind(), transport);
                 }
@@ -135,9 +134,20 @@ public final class SignalingIngress implements AutoCloseable {
      *
      * @throws TransportException when the socket cannot be opened
      */
+    private SignalingTransport openTransport(TransportConfig config) throws TransportException {
+        SignalingTransport transport = SignalingTransports.open(config
+                .withSendQueueCapacity(settings.sendQueueCapacity())
+                .withReceiveBufferBytes(settings.receiveBufferBytes()), this::onDatagram);
+        if (settings.receiveBufferBytes() > 0 && transport.receiveBufferBytes() < settings.receiveBufferBytes()) {
+            log.warn("{} socket on {}: SO_RCVBUF {} granted for receive-buffer-bytes {}; raise net.core.rmem_max",
+                    config.kind(), config.localAddress().getHostAddress(), transport.receiveBufferBytes(),
+                    settings.receiveBufferBytes());
+        }
+        return transport;
+    }
+
     public void openUnicast(TransportConfig config) throws TransportException {
-        SignalingTransport transport = SignalingTransports.open(
-                config.withSendQueueCapacity(settings.sendQueueCapacity()).withReusePort(false), this::onDatagram);
+        SignalingTransport transport = openTransport(config.withReusePort(false));
         synchronized (transports) {
             SignalingTransport previous = unicast.put(config.kind(), transport);
             if (previous != null) {

@@ -19,6 +19,8 @@ import java.util.Locale;
  *                                Timestamp option is rejected (156); off accepts sequence-number ordering
  * @param bindingErrorsPerSecond  RFC 6275 section 9.2: Binding Error messages are rate limited
  * @param sendQueueCapacity       datagrams each transport may have waiting to be sent
+ * @param receiveBufferBytes      SO_RCVBUF of each signaling socket, 0 for the kernel's default: a burst
+ *                                beyond it while the receive thread is busy is dropped unseen
  */
 public record SignalingSettings(
         int maxInFlight,
@@ -27,7 +29,8 @@ public record SignalingSettings(
         DecodeMode decodeMode,
         boolean requireTimestamp,
         int bindingErrorsPerSecond,
-        int sendQueueCapacity) {
+        int sendQueueCapacity,
+        int receiveBufferBytes) {
 
     public SignalingSettings {
         if (maxInFlight < 1) {
@@ -41,6 +44,9 @@ public record SignalingSettings(
         maxNewRegistrationsInFlight = Math.min(maxNewRegistrationsInFlight, maxInFlight);
         if (entityTimeout.isNegative() || entityTimeout.isZero()) {
             throw new IllegalArgumentException("entity-timeout must be positive: " + entityTimeout);
+        }
+        if (receiveBufferBytes < 0) {
+            throw new IllegalArgumentException("receive-buffer-bytes must not be negative: " + receiveBufferBytes);
         }
         if (bindingErrorsPerSecond < 0) {
             throw new IllegalArgumentException("binding-errors-per-second must not be negative");
@@ -56,6 +62,7 @@ public record SignalingSettings(
                 DecodeMode.valueOf(node.getString("decode-mode").toUpperCase(Locale.ROOT)),
                 node.getBoolean("require-timestamp"),
                 node.getInt("binding-errors-per-second"),
-                node.getInt("send-queue-capacity"));
+                node.getInt("send-queue-capacity"),
+                (int) Math.min(Integer.MAX_VALUE, node.getBytes("receive-buffer-bytes")));
     }
 }

@@ -16,6 +16,7 @@ interface LinuxSockets extends Library {
     int SOCK_RAW = 3;
     int SOCK_CLOEXEC = 0x80000;
     int SOL_SOCKET = 1;
+    int SO_RCVBUF = 8;
     int SO_RCVTIMEO = 20;
     int IPPROTO_IPV6 = 41;
     /** RFC 3542 section 3.1: offset of the checksum the kernel computes and verifies, -1 for none. */

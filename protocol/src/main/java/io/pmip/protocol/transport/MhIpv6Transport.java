@@ -58,6 +58,9 @@ final class MhIpv6Transport extends AbstractSignalingTransport {
         try {
             setInt(fd, LinuxSockets.IPPROTO_IPV6, LinuxSockets.IPV6_CHECKSUM, -1, "IPV6_CHECKSUM");
             setInt(fd, LinuxSockets.IPPROTO_IPV6, LinuxSockets.IPV6_RECVPKTINFO, 1, "IPV6_RECVPKTINFO");
+            if (config.receiveBufferBytes() > 0) {
+                setInt(fd, LinuxSockets.SOL_SOCKET, LinuxSockets.SO_RCVBUF, config.receiveBufferBytes(), "SO_RCVBUF");
+            }
             Memory timeout = new Memory(16);
             timeout.setLong(0, 0);
             timeout.setLong(8, RECEIVE_TIMEOUT_MICROS);
@@ -162,6 +165,15 @@ final class MhIpv6Transport extends AbstractSignalingTransport {
     @Override
     protected void releaseSocket() {
         LIBC.close(fd);
+    }
+
+    @Override
+    public int receiveBufferBytes() {
+        Memory value = new Memory(4);
+        Memory length = new Memory(4);
+        length.setInt(0, 4);
+        return LIBC.getsockopt(fd, LinuxSockets.SOL_SOCKET, LinuxSockets.SO_RCVBUF, value, length) < 0 ? -1
+                : value.getInt(0);
     }
 
     private static void setInt(int fd, int level, int name, int value, String what) throws TransportException {

@@ -28,6 +28,9 @@ public sealed interface SignalingTransport extends AutoCloseable permits Abstrac
 
     TransportStats stats();
 
+    /** The socket's SO_RCVBUF as the kernel reports it (what was granted, not what was asked). */
+    int receiveBufferBytes();
+
     /** Stops both threads and releases the socket; idempotent. */
     @Override
     void close();

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param sendQueueCapacity datagrams waiting to be sent before {@link SignalingTransport#send} refuses
  * @param maxDatagramBytes  largest Mobility Header accepted either way
  * @param reusePort         SO_REUSEPORT on the UDP socket, so several processes share one address and port
+ * @param receiveBufferBytes SO_RCVBUF asked of the kernel, 0 for its default: datagrams that arrive while
+ *                          the receive thread is busy wait there, and a burst beyond it is dropped unseen
  */
 public record TransportConfig(
         TransportKind kind,
@@ -19,7 +21,8 @@ public record TransportConfig(
         int port,
         int sendQueueCapacity,
         int maxDatagramBytes,
-        boolean reusePort) {
+        boolean reusePort,
+        int receiveBufferBytes) {
 
     /**
      * The largest Mobility Header there is: Header Len is 8 bits in units of 8 octets, not
@@ -36,6 +39,9 @@ public record TransportConfig(
         }
         if (sendQueueCapacity < 1) {
             throw new IllegalArgumentException("sendQueueCapacity must be positive: " + sendQueueCapacity);
+        }
+        if (receiveBufferBytes < 0) {
+            throw new IllegalArgumentException("receiveBufferBytes must not be negative: " + receiveBufferBytes);
         }
         if (maxDatagramBytes < 1 || maxDatagramBytes > 65_535) {
             throw new IllegalArgumentException("maxDatagramBytes out of range: " + maxDatagramBytes);
@@ -57,10 +63,10 @@ public record TransportConfig(
         }
     }
 
-    /** Defaults: queue of 1024, datagrams up to 2048 bytes, SO_REUSEPORT on for UDP. */
+    /** Defaults: queue of 1024, datagrams up to 2048 bytes, SO_REUSEPORT on for UDP, the kernel's SO_RCVBUF. */
     public static TransportConfig of(TransportKind kind, InetAddress localAddress, int port) {
         return new TransportConfig(kind, localAddress, port, DEFAULT_SEND_QUEUE_CAPACITY,
-                MAX_MOBILITY_HEADER_BYTES, kind == TransportKind.UDP_IPV4);
+                MAX_MOBILITY_HEADER_BYTES, kind == TransportKind.UDP_IPV4, 0);
     }
 
     /**
@@ -110,14 +116,21 @@ public record TransportConfig(
     }
 
     public TransportConfig withSendQueueCapacity(int capacity) {
-        return new TransportConfig(kind, localAddress, port, capacity, maxDatagramBytes, reusePort);
+        return new TransportConfig(kind, localAddress, port, capacity, maxDatagramBytes, reusePort,
+                receiveBufferBytes);
     }
 
     public TransportConfig withMaxDatagramBytes(int max) {
-        return new TransportConfig(kind, localAddress, port, sendQueueCapacity, max, reusePort);
+        return new TransportConfig(kind, localAddress, port, sendQueueCapacity, max, reusePort, receiveBufferBytes);
     }
 
     public TransportConfig withReusePort(boolean reuse) {
-        return new TransportConfig(kind, localAddress, port, sendQueueCapacity, maxDatagramBytes, reuse);
+        return new TransportConfig(kind, localAddress, port, sendQueueCapacity, maxDatagramBytes, reuse,
+                receiveBufferBytes);
+    }
+
+    /** Linux doubles what is asked (for its bookkeeping) and caps it at twice net.core.rmem_max. */
+    public TransportConfig withReceiveBufferBytes(int bytes) {
+        return new TransportConfig(kind, localAddress, port, sendQueueCapacity, maxDatagramBytes, reusePort, bytes);
     }
 }

@@ -49,6 +49,9 @@ final class UdpIpv4Transport extends AbstractSignalingTransport {
         try {
             channel = DatagramChannel.open(StandardProtocolFamily.INET);
             channel.setOption(StandardSocketOptions.SO_REUSEPORT, config.reusePort());
+            if (config.receiveBufferBytes() > 0) {
+                channel.setOption(StandardSocketOptions.SO_RCVBUF, config.receiveBufferBytes());
+            }
             channel.bind(new InetSocketAddress(config.localAddress(), config.port()));
             channel.configureBlocking(true);
             InetSocketAddress bound = (InetSocketAddress) channel.getLocalAddress();
@@ -70,6 +73,15 @@ final class UdpIpv4Transport extends AbstractSignalingTransport {
     @Override
     public int localPort() {
         return localPort;
+    }
+
+    @Override
+    public int receiveBufferBytes() {
+        try {
+            return channel.getOption(StandardSocketOptions.SO_RCVBUF);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     @Override

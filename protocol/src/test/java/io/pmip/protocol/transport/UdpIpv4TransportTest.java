@@ -58,6 +58,53 @@ class UdpIpv4TransportTest {
     }
 
     @Test
+    void aBurstWaitsInTheReceiveBufferItWasGivenAndOverflowsASmallOne() throws Exception {
+        int burst = 300;
+        // Linux grants twice what is asked, up to twice net.core.rmem_max (208 KiB by default): ask under it.
+        assertEquals(burst, receivedOfBurst(TransportConfig.udpIpv4(LOOPBACK_1, 0).withReceiveBufferBytes(200_000),
+                burst, 200_000), "a 200 kB buffer holds the whole burst while the receive thread is busy");
+        int small = receivedOfBurst(TransportConfig.udpIpv4(LOOPBACK_1, 0).withReceiveBufferBytes(4096), burst, 4096);
+        assertTrue(small < burst / 10, "a 4 KiB buffer drops most of the burst unseen: " + small + " received");
+        assertThrows(IllegalArgumentException.class,
+                () -> TransportConfig.udpIpv4(LOOPBACK_1, 0).withReceiveBufferBytes(-1));
+    }
+
+    /** Sends {@code burst} datagrams while the transport's receive thread is held, then counts what arrives. */
+    private static int receivedOfBurst(TransportConfig config, int burst, int asked) throws Exception {
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+        InboundHandler slow = datagram -> {
+            received.incrementAndGet();
+            held.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try (SignalingTransport lma = SignalingTransports.open(config, slow);
+                DatagramChannel client = DatagramChannel.open(StandardProtocolFamily.INET)) {
+            assertTrue(lma.receiveBufferBytes() >= asked, "granted " + lma.receiveBufferBytes() + " for " + asked);
+            client.bind(new InetSocketAddress(LOOPBACK_2, 0));
+            InetSocketAddress to = new InetSocketAddress(LOOPBACK_1, lma.localPort());
+            client.send(ByteBuffer.wrap(new byte[] {59, 0, 13, 0, 0, 0, 0, 0}), to);
+            assertTrue(held.await(5, TimeUnit.SECONDS), "the first datagram reached the handler");
+            for (int i = 0; i < burst - 1; i++) {
+                client.send(ByteBuffer.wrap(new byte[] {59, 0, 13, 0, 0, 0, (byte) (i >> 8), (byte) i}), to);
+            }
+            release.countDown();
+            // Let the receive thread empty the socket: done when the count stops moving.
+            int last = -1;
+            while (received.get() != last) {
+                last = received.get();
+                Thread.sleep(200);
+            }
+            return received.get();
+        }
+    }
+
+    @Test
     void soReusePortLetsTwoTransportsShareOneAddressAndPort() throws Exception {
         Inbox first = new Inbox();
         Inbox second = new Inbox();
