@@ -74,6 +74,9 @@ final class MetricsExporter {
                 "PBAs that named another LMA in a Redirect option (RFC 6463 runtime LMA assignment)."));
         m.put("revocation_ack", new Counter("pmip_revocation_acks_total",
                 "Binding Revocation Acknowledgements received for this node's indications, by status."));
+        m.put("revocation_ack_relayed", new Counter("pmip_revocation_acks_relayed_total",
+                "Binding Revocation Acknowledgements that reached a node other than the indication's sender, "
+                        + "by outcome: published (to the other nodes), matched (by the sender, here)."));
         m.put("revocation_timeout", new Counter("pmip_revocation_timeouts_total",
                 "Binding Revocation Indications not acknowledged in time."));
         m.put("bulk", new Counter("pmip_bulk_updates_total",

@@ -12,6 +12,7 @@ import io.pmip.lma.redirect.LoadGossip;
 import io.pmip.lma.redirect.LoadView;
 import io.pmip.lma.redirect.RedirectPolicy;
 import io.pmip.lma.redirect.Redirection;
+import io.pmip.lma.signaling.AcknowledgementRelay;
 import io.pmip.lma.signaling.SignalingIngress;
 import io.pmip.lma.signaling.SignalingSettings;
 import io.pmip.persistence.cassandra.LocalCassandra;
@@ -104,6 +105,7 @@ public final class LmaNode implements AutoCloseable {
             SignalingIngress ingress = SignalingIngress.open(transports, shard, metrics, signaling, restartCounter,
                     clock);
             Set<InetAddress> ownUnicast = openUnicast(node, ingress);
+            AcknowledgementRelay.start(system, ingress, clusterAddress(system));
             // The read side (the admin API's, or one of its own) is how a MAG's bindings are found when
             // the MAG restarted or a drain moves it.
             java.util.concurrent.atomic.AtomicReference<MagBindings> readSide =

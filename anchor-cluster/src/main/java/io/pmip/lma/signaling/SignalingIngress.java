@@ -6,6 +6,7 @@ import io.pmip.lma.PbuRequest;
 import io.pmip.lma.bulk.BulkRequest;
 import io.pmip.lma.bulk.BulkTranslation;
 import io.pmip.lma.metrics.LmaMetrics;
+import io.pmip.lma.metrics.MetricKey;
 import io.pmip.lma.policy.LmaPolicy;
 import io.pmip.lma.redirect.Redirection;
 import io.pmip.protocol.codec.DecodeContext;
@@ -83,6 +84,9 @@ public final class SignalingIngress implements AutoCloseable {
     /** This node's own (non-anycast) sockets, by kind: redirect targets and the source of its BRIs. */
     private final Map<TransportKind, SignalingTransport> unicast = new EnumMap<>(TransportKind.class);
     private volatile Redirection redirection;
+    /** Publishes a BRA this node has no indication for to the other nodes; null when alone. */
+    private volatile java.util.function.Consumer<AcknowledgementRelay.Relayed> acknowledgementRelay;
+    private volatile String nodeName = "";
 
     /** How a MAG was last reached: its transport, source port, the LMA address it used, and when. */
     public record MagContact(TransportKind kind, InetAddress mag, int port, InetAddress lmaAddress, Instant lastSeen) {
@@ -202,6 +206,36 @@ public final class SignalingIngress implements AutoCloseable {
         this.magSignals = signals;
     }
 
+    /** Where BRAs for other nodes' indications go (see {@link AcknowledgementRelay}); {@code self} names this node. */
+    void relayAcknowledgements(java.util.function.Consumer<AcknowledgementRelay.Relayed> relay, String self) {
+        this.nodeName = self;
+        this.acknowledgementRelay = relay;
+    }
+
+    /** A BRA another node received and had no indication for: perhaps it answers one of ours. */
+    void onRelayedAcknowledgement(AcknowledgementRelay.Relayed relayed) {
+        TransportKind kind;
+        BindingRevocationAcknowledgement bra;
+        try {
+            kind = TransportKind.valueOf(relayed.transport());
+            // The receiving node verified the checksum against the addresses it saw; they are not relayed.
+            DecodeContext context = kind == TransportKind.UDP_IPV4 ? DecodeContext.ipv4Udp(settings.decodeMode())
+                    : DecodeContext.ipv6WithoutAddresses(settings.decodeMode());
+            if (!(MobilityHeaderDecoder.decode(relayed.message(), context).message()
+                    instanceof BindingRevocationAcknowledgement decoded)) {
+                metrics.dropped("relayed_not_bra");
+                return;
+            }
+            bra = decoded;
+        } catch (MobilityHeaderDecodeException | IllegalArgumentException e) {
+            metrics.dropped("relayed_not_bra");
+            return;
+        }
+        if (revocations.acknowledge(relayed.mag(), bra)) {
+            metrics.increment(MetricKey.of("revocation_ack_relayed", "outcome", "matched"));
+        }
+    }
+
     /**
      * Sends a Binding Revocation Indication to a MAG from the LMA address the MAG last used (RFC 5846
      * section 6.1) and completes with its acknowledgement, matched by Sequence Number (section 6.2).
@@ -227,7 +261,7 @@ public final class SignalingIngress implements AutoCloseable {
         if (transport == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no " + kind + " transport to reach " + mag));
         }
-        PendingRevocations.Pending pending = revocations.register(timeout);
+        PendingRevocations.Pending pending = revocations.register(destination.getHostAddress(), timeout);
         BindingRevocationIndication bri = indication.apply(pending.sequence());
         // From this node's own address when it has one: the BRA then comes back here (RFC 5846 section 6.2).
         InetAddress source = own != null ? own.localAddress() : contact != null ? contact.lmaAddress() : null;
@@ -349,8 +383,16 @@ public final class SignalingIngress implements AutoCloseable {
                 metrics.dropped("unauthorized_mag"); // no peer entity for a sender that may not be a peer
             }
         } else if (message instanceof BindingRevocationAcknowledgement bra) {
-            if (!revocations.acknowledge(bra)) {
-                metrics.dropped("unexpected_bra"); // late (after the timeout) or never asked for
+            String mag = datagram.source().getHostAddress();
+            if (!revocations.acknowledge(mag, bra)) {
+                java.util.function.Consumer<AcknowledgementRelay.Relayed> relay = acknowledgementRelay;
+                if (relay != null) {
+                    relay.accept(new AcknowledgementRelay.Relayed(nodeName, mag, datagram.kind().name(),
+                            datagram.payload()));
+                    metrics.increment(MetricKey.of("revocation_ack_relayed", "outcome", "published"));
+                } else {
+                    metrics.dropped("unexpected_bra"); // late (after the timeout) or never asked for
+                }
             }
         } else if (message instanceof UnknownMessage) {
             onUnknownType(datagram);

@@ -2,21 +2,11 @@ package io.pmip.lma.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.pmip.protocol.Bytes;
-import io.pmip.protocol.Ipv6Prefix;
-import io.pmip.protocol.mh.AccessTechnologyType;
-import io.pmip.protocol.mh.HandoffIndicator;
 import io.pmip.protocol.mh.ProxyBindingAcknowledgement;
 import io.pmip.protocol.mh.ProxyBindingUpdate;
-import io.pmip.protocol.mh.option.AccessTechnologyTypeOption;
-import io.pmip.protocol.mh.option.HandoffIndicatorOption;
-import io.pmip.protocol.mh.option.HomeNetworkPrefixOption;
-import io.pmip.protocol.mh.option.MobileNodeIdentifier;
-import io.pmip.protocol.mh.option.MobileNodeLinkLayerIdentifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -43,11 +33,7 @@ class LmaNodeLimitsTest {
                 """);
         try (LmaNode lma = LmaNode.start(LmaConfig.load(Optional.of(file), Map.of())).awaitUp(Duration.ofSeconds(30));
                 WireClient mag = WireClient.udp("127.0.0.1", lma.udpAddress())) {
-            ProxyBindingUpdate pbu = ProxyBindingUpdate.of(1, 100, List.of(MobileNodeIdentifier.nai("slow@lab.example"),
-                    new HomeNetworkPrefixOption(Ipv6Prefix.UNSPECIFIED),
-                    HandoffIndicatorOption.of(HandoffIndicator.ATTACHMENT_OVER_NEW_INTERFACE),
-                    AccessTechnologyTypeOption.of(AccessTechnologyType.IEEE_802_11),
-                    new MobileNodeLinkLayerIdentifier(Bytes.fromHex("020000000d01"))));
+            ProxyBindingUpdate pbu = WireClient.attachment("slow@lab.example", 1, "020000000d01");
             mag.send(pbu);
             TestNode.awaitMetrics(lma, m -> m.count("entity_timeout") == 1);
             mag.expectNone(ProxyBindingAcknowledgement.class, a -> true, Duration.ofMillis(500));

@@ -12,6 +12,10 @@ import io.pmip.mag.MagNode;
 import io.pmip.mag.PbuKind;
 import io.pmip.protocol.Bytes;
 import io.pmip.protocol.mh.AccessTechnologyType;
+import io.pmip.protocol.mh.BindingRevocationAcknowledgement;
+import io.pmip.protocol.mh.BindingRevocationIndication;
+import io.pmip.protocol.mh.ProxyBindingAcknowledgement;
+import io.pmip.protocol.mh.RevocationStatus;
 import io.pmip.protocol.mh.RevocationTrigger;
 import io.pmip.protocol.transport.TransportConfig;
 import java.net.InetAddress;
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -62,7 +67,7 @@ class RedirectClusterTest {
               restart-counter-file = "%s"
             }
             pmip.lma {
-              mag-peers = ["127.0.0.11", "127.0.0.12", "127.0.0.14", "127.0.0.15", "127.0.0.16", "127.0.0.17", "127.0.0.18"]
+              mag-peers = ["127.0.0.19", "127.0.0.11", "127.0.0.12", "127.0.0.14", "127.0.0.15", "127.0.0.16", "127.0.0.17", "127.0.0.18"]
               timestamp-validity-window = 5s
               prefix-pools.default { aggregates = ["2001:db8:100::/48"], prefix-length = 64, shards-per-aggregate = 4 }
             }
@@ -236,6 +241,27 @@ class RedirectClusterTest {
 
     @Test
     @Order(5)
+    void anAcknowledgementThatReachesTheOtherNodeIsRelayedToTheSender() throws Exception {
+        // A hand-driven MAG answers the first node's BRI to the second node, as an anycast route may.
+        try (WireClient mag = WireClient.udp("127.0.0.19", first.unicastUdpAddress())) {
+            // Registering through the first node makes the MAG known there (address and port).
+            mag.send(WireClient.attachment("relay@lab.example", 1, "020000000f01"));
+            mag.expect(ProxyBindingAcknowledgement.class, a -> a.statusCode() == 0, WAIT);
+            CompletableFuture<BindingRevocationAcknowledgement> acknowledged = first.ingress().revoke("127.0.0.19",
+                    sequence -> BindingRevocationIndication.of(RevocationTrigger.ADMINISTRATIVE_REASON, sequence,
+                            true, true, List.of()), Duration.ofSeconds(10)).toCompletableFuture();
+            BindingRevocationIndication bri = mag.expect(BindingRevocationIndication.class, i -> true, WAIT);
+            mag.sendTo(second.unicastUdpAddress(), BindingRevocationAcknowledgement.of(RevocationStatus.SUCCESS,
+                    bri.sequence(), true, true, List.of()));
+            BindingRevocationAcknowledgement bra = acknowledged.get(15, TimeUnit.SECONDS);
+            assertEquals(bri.sequence(), bra.sequence());
+            assertEquals(1, second.metrics().snapshot().count("revocation_ack_relayed", "outcome", "published"));
+            assertEquals(1, first.metrics().snapshot().count("revocation_ack_relayed", "outcome", "matched"));
+        }
+    }
+
+    @Test
+    @Order(6)
     void drainingANodeMovesItsMagsAndTheOtherNodeRedirectsThemToItself() throws Exception {
         TestMag mag = mag("127.0.0.14", true);
         attach(mag, "d1@lab.example", 40);

@@ -1,10 +1,20 @@
 package io.pmip.lma.node;
 
+import io.pmip.protocol.Bytes;
+import io.pmip.protocol.Ipv6Prefix;
 import io.pmip.protocol.codec.DecodeContext;
 import io.pmip.protocol.codec.DecodeMode;
 import io.pmip.protocol.codec.MobilityHeaderDecoder;
 import io.pmip.protocol.codec.MobilityHeaderEncoder;
+import io.pmip.protocol.mh.AccessTechnologyType;
+import io.pmip.protocol.mh.HandoffIndicator;
 import io.pmip.protocol.mh.MobilityMessage;
+import io.pmip.protocol.mh.ProxyBindingUpdate;
+import io.pmip.protocol.mh.option.AccessTechnologyTypeOption;
+import io.pmip.protocol.mh.option.HandoffIndicatorOption;
+import io.pmip.protocol.mh.option.HomeNetworkPrefixOption;
+import io.pmip.protocol.mh.option.MobileNodeIdentifier;
+import io.pmip.protocol.mh.option.MobileNodeLinkLayerIdentifier;
 import io.pmip.protocol.transport.InboundDatagram;
 import io.pmip.protocol.transport.OutboundDatagram;
 import io.pmip.protocol.transport.SignalingTransport;
@@ -14,6 +24,7 @@ import io.pmip.protocol.transport.TransportKind;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +72,24 @@ final class WireClient implements AutoCloseable {
 
     void send(MobilityMessage message) {
         send(encode(message));
+    }
+
+    /** Over UDP to another LMA address than the client's own, e.g. another node of the cluster. */
+    void sendTo(java.net.InetSocketAddress to, MobilityMessage message) {
+        if (!transport.send(OutboundDatagram.to(to.getAddress(), to.getPort(),
+                MobilityHeaderEncoder.encodeForIpv4Udp(message)))) {
+            throw new AssertionError("transport refused a datagram to " + to);
+        }
+    }
+
+    /** An initial attachment over a new interface (RFC 5213 section 5.3.1), sequence-number ordered. */
+    static ProxyBindingUpdate attachment(String mnId, int sequence, String linkLayerHex) {
+        return ProxyBindingUpdate.of(sequence, 100, List.of(
+                MobileNodeIdentifier.nai(mnId),
+                new HomeNetworkPrefixOption(Ipv6Prefix.UNSPECIFIED),
+                HandoffIndicatorOption.of(HandoffIndicator.ATTACHMENT_OVER_NEW_INTERFACE),
+                AccessTechnologyTypeOption.of(AccessTechnologyType.IEEE_802_11),
+                new MobileNodeLinkLayerIdentifier(Bytes.fromHex(linkLayerHex))));
     }
 
     byte[] encode(MobilityMessage message) {
