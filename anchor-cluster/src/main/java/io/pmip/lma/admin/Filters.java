@@ -20,7 +20,8 @@ final class Filters {
             throw ApiException.badRequest("bad_mag", "a MAG is named by its IP address, got '" + text + "'");
         }
         try {
-            return InetAddress.getByName(text).getHostAddress();
+            // The form the bindings and the signaling ingress name MAGs by (RFC 5952 for IPv6).
+            return io.pmip.lma.Addresses.canonical(InetAddress.getByName(text));
         } catch (java.net.UnknownHostException | SecurityException e) {
             throw ApiException.badRequest("bad_mag", "a MAG is named by its IP address, got '" + text + "'");
         }

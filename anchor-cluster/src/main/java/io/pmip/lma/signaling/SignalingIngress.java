@@ -1,5 +1,6 @@
 package io.pmip.lma.signaling;
 
+import io.pmip.lma.Addresses;
 import io.pmip.lma.BindingShard;
 import io.pmip.lma.PbaDecision;
 import io.pmip.lma.PbuRequest;
@@ -253,7 +254,7 @@ public final class SignalingIngress implements AutoCloseable {
         } catch (java.net.UnknownHostException e) {
             return CompletableFuture.failedFuture(new IllegalStateException("MAG address not an IP literal: " + mag));
         }
-        MagContact contact = magContacts.get(destination.getHostAddress());
+        MagContact contact = magContacts.get(Addresses.canonical(destination));
         TransportKind kind = contact != null ? contact.kind()
                 : destination instanceof Inet6Address ? TransportKind.MH_IPV6 : TransportKind.UDP_IPV4;
         SignalingTransport own = ownTransport(kind);
@@ -261,7 +262,7 @@ public final class SignalingIngress implements AutoCloseable {
         if (transport == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no " + kind + " transport to reach " + mag));
         }
-        PendingRevocations.Pending pending = revocations.register(destination.getHostAddress(), timeout);
+        PendingRevocations.Pending pending = revocations.register(Addresses.canonical(destination), timeout);
         BindingRevocationIndication bri = indication.apply(pending.sequence());
         // From this node's own address when it has one: the BRA then comes back here (RFC 5846 section 6.2).
         InetAddress source = own != null ? own.localAddress() : contact != null ? contact.lmaAddress() : null;
@@ -378,12 +379,12 @@ public final class SignalingIngress implements AutoCloseable {
         } else if (message instanceof Heartbeat hb) {
             // RFC 5847 section 3.1: the answer to a request of this LMA; the MAG's peer entity matches it.
             if (shard.policy().magPeers().isAuthorized(datagram.source().getHostAddress())) {
-                magSignals.heartbeatResponse(datagram.source().getHostAddress(), hb, datagram.receivedAt());
+                magSignals.heartbeatResponse(Addresses.canonical(datagram.source()), hb, datagram.receivedAt());
             } else {
                 metrics.dropped("unauthorized_mag"); // no peer entity for a sender that may not be a peer
             }
         } else if (message instanceof BindingRevocationAcknowledgement bra) {
-            String mag = datagram.source().getHostAddress();
+            String mag = Addresses.canonical(datagram.source());
             if (!revocations.acknowledge(mag, bra)) {
                 java.util.function.Consumer<AcknowledgementRelay.Relayed> relay = acknowledgementRelay;
                 if (relay != null) {
@@ -426,7 +427,7 @@ public final class SignalingIngress implements AutoCloseable {
         }
         MagContact contact = new MagContact(datagram.kind(), datagram.source(), datagram.sourcePort(),
                 datagram.destination(), datagram.receivedAt());
-        magContacts.put(datagram.source().getHostAddress(), contact);
+        magContacts.put(Addresses.canonical(datagram.source()), contact);
         magSignals.observed(contact);
         if (pbu.bulkBindingUpdate()) {
             onBulkBindingUpdate(pbu, datagram, receivedNanos);
