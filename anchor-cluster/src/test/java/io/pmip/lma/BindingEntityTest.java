@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.Config;
-import io.pmip.lma.policy.LmaPolicy;
-import io.pmip.lma.prefix.LocalPrefixPools;
 import io.pmip.protocol.Ipv6Prefix;
 import io.pmip.protocol.mh.AccessTechnologyType;
 import io.pmip.protocol.mh.BindingAckStatus;
@@ -20,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
@@ -33,29 +29,21 @@ import org.junit.jupiter.api.TestInstance;
 class BindingEntityTest {
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    private ActorTestKit kit;
-    private LmaPolicy policy;
-    private LmaSettings settings;
-    private LocalPrefixPools pools;
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private EntityFixture fx;
 
     @BeforeAll
     void start() {
-        Config config = TestConfigs.actorSystem();
-        kit = ActorTestKit.create("binding-entity-test", config);
-        policy = LmaPolicy.fromConfig(config.getConfig("pmip.lma"));
-        settings = LmaSettings.fromConfig(config.getConfig("pmip.lma"));
-        pools = new LocalPrefixPools(kit, config.getConfig("pmip.lma.prefix-pools"));
+        fx = EntityFixture.start("binding-entity-test");
     }
 
     @AfterAll
     void stop() {
-        kit.shutdownTestKit();
+        fx.close();
     }
 
     private EventSourcedBehaviorTestKit<BindingEntity.Command, BindingEvent, BindingState> entity(String mnId) {
-        return EventSourcedBehaviorTestKit.create(kit.system(),
-                BindingEntity.create(mnId, policy, settings, pools.pools(), clock, Optional.empty()));
+        return EventSourcedBehaviorTestKit.create(fx.kit().system(),
+                BindingEntity.create(mnId, fx.policy(), fx.settings(), fx.pools().pools(), fx.clock(), Optional.empty()));
     }
 
     private static String mn(String realm) {
@@ -149,13 +137,13 @@ class BindingEntityTest {
         String mnId = mn("lab.example");
         var e = entity(mnId);
         PbaDecision first = accepted(e, Pbus.initial(mnId));
-        clock.advance(Duration.ofSeconds(100));
+        fx.clock().advance(Duration.ofSeconds(100));
         var r = pbu(e, Pbus.initial(mnId).hi(HandoffIndicator.HANDOFF_STATE_NOT_CHANGED)
                 .prefixes(first.homeNetworkPrefixes()).seq(2).lifetime(300));
         assertEquals(BindingAckStatus.ACCEPTED, r.reply().status());
         assertEquals(first.homeNetworkPrefixes(), r.reply().homeNetworkPrefixes());
         assertInstanceOf(BindingEvent.Refreshed.class, r.event());
-        assertEquals(clock.instant().plusSeconds(300), r.state().all().get(0).expiresAt());
+        assertEquals(fx.clock().instant().plusSeconds(300), r.state().all().get(0).expiresAt());
         // HI 4 with an all-zero prefix from the same MAG also finds the session (RFC 5213 5.4.1.3).
         var r2 = pbu(e, Pbus.initial(mnId).hi(HandoffIndicator.HANDOFF_STATE_UNKNOWN).seq(3));
         assertInstanceOf(BindingEvent.Refreshed.class, r2.event());
@@ -225,7 +213,7 @@ class BindingEntityTest {
         assertEquals(reg.homeNetworkPrefixes(), r.reply().homeNetworkPrefixes());
         assertInstanceOf(BindingEvent.Deregistered.class, r.event());
         assertTrue(r.state().all().get(0).isDeregistered(), "still there during MinDelayBeforeBCEDelete");
-        clock.advance(Duration.ofSeconds(1));
+        fx.clock().advance(Duration.ofSeconds(1));
         awaitSessions(e, 0);
         assertInstanceOf(BindingEvent.SessionDeleted.class, e.persistenceTestKit()
                 .persistedInStorage(BindingEntity.persistenceId(mnId).id()).get(2));
@@ -235,7 +223,7 @@ class BindingEntityTest {
         assertEquals(reg.homeNetworkPrefixes(), released.homeNetworkPrefixes());
         // The pool freed the holder's prefix: the same holder name now gets a fresh allocation.
         String holder = BindingRules.holder(mnId, "if-0");
-        Ipv6Prefix again = pools.client("default").allocate(holder).toCompletableFuture().get().orElseThrow();
+        Ipv6Prefix again = fx.pools().client("default").allocate(holder).toCompletableFuture().get().orElseThrow();
         assertNotEquals(reg.homeNetworkPrefixes().get(0), again, "a released prefix rests before reuse");
     }
 
@@ -277,7 +265,7 @@ class BindingEntityTest {
         String mnId = mn("lab.example");
         var e = entity(mnId);
         accepted(e, Pbus.initial(mnId).lifetime(1));
-        clock.advance(Duration.ofSeconds(2));
+        fx.clock().advance(Duration.ofSeconds(2));
         awaitSessions(e, 0);
         var events = e.persistenceTestKit().persistedInStorage(BindingEntity.persistenceId(mnId).id());
         assertInstanceOf(BindingEvent.Expired.class, events.get(1));
@@ -292,7 +280,7 @@ class BindingEntityTest {
         BindingState before = e.getState();
         var restarted = e.restart();
         assertEquals(before, restarted.state(), "recovered from the journal (CBOR round trip)");
-        clock.advance(Duration.ofSeconds(1));
+        fx.clock().advance(Duration.ofSeconds(1));
         awaitSessions(e, 0);
     }
 
@@ -313,9 +301,9 @@ class BindingEntityTest {
     void timestampsOutsideTheValidityWindowAreRefusedWithTheLmaTime() {
         String mnId = mn("lab.example");
         var e = entity(mnId);
-        var r = pbu(e, Pbus.initial(mnId).at(clock.instant().minusSeconds(2)));
+        var r = pbu(e, Pbus.initial(mnId).at(fx.clock().instant().minusSeconds(2)));
         assertEquals(BindingAckStatus.TIMESTAMP_MISMATCH, r.reply().status());
-        assertEquals(Optional.of(PmipTimestamp.of(clock.instant())), r.reply().timestamp());
+        assertEquals(Optional.of(PmipTimestamp.of(fx.clock().instant())), r.reply().timestamp());
         assertTrue(r.hasNoEvents());
     }
 
@@ -323,7 +311,7 @@ class BindingEntityTest {
     void timestampsMustIncrease() {
         String mnId = mn("lab.example");
         var e = entity(mnId);
-        Instant t = clock.instant();
+        Instant t = fx.clock().instant();
         PbaDecision reg = accepted(e, Pbus.initial(mnId).at(t));
         assertEquals(Optional.of(PmipTimestamp.of(t)), reg.timestamp(), "RFC 5213 5.3.5: echoed");
         Pbus refresh = Pbus.initial(mnId).hi(HandoffIndicator.HANDOFF_STATE_NOT_CHANGED).prefixes(reg.homeNetworkPrefixes());
@@ -336,7 +324,7 @@ class BindingEntityTest {
     void aDelayedPbuFromThePreviousMagCannotPullTheSessionBack() {
         String mnId = mn("lab.example");
         var e = entity(mnId);
-        Instant t = clock.instant();
+        Instant t = fx.clock().instant();
         accepted(e, Pbus.initial(mnId).at(t));
         accepted(e, Pbus.initial(mnId).from(MAG2).hi(HandoffIndicator.HANDOFF_BETWEEN_MAGS_SAME_INTERFACE)
                 .at(t.plusMillis(200)));
@@ -349,7 +337,7 @@ class BindingEntityTest {
     /** RFC 5213 5.4.1.3: HI 4 from MAG2 may be the MAG1 interface handed off or a new one: no answer yet. */
     private TestProbe<PbaDecision> handoffStateUnknownFromMag2(
             EventSourcedBehaviorTestKit<BindingEntity.Command, BindingEvent, BindingState> e, String mnId) {
-        TestProbe<PbaDecision> waiting = kit.createTestProbe();
+        TestProbe<PbaDecision> waiting = fx.kit().createTestProbe();
         e.runCommand(new BindingEntity.HandleProxyBindingUpdate(
                 Pbus.initial(mnId).from(MAG2).hi(HandoffIndicator.HANDOFF_STATE_UNKNOWN).seq(1).request(),
                 waiting.ref()));
@@ -475,18 +463,18 @@ class BindingEntityTest {
     void releasesNotYetConfirmedAreSentAgainAfterRecovery() throws Exception {
         String mnId = mn("lab.example");
         String holder = BindingRules.holder(mnId, "if-0");
-        Ipv6Prefix prefix = pools.client("default").allocate(holder).toCompletableFuture().get().orElseThrow();
+        Ipv6Prefix prefix = fx.pools().client("default").allocate(holder).toCompletableFuture().get().orElseThrow();
         // A node that died right after journaling the revocation: the event is there, the release is not.
         var restarted = entity(mnId);
         restarted.initialize(
-                new BindingEvent.Registered(mnId, "if-0", clock.instant(), MAG1, Pbus.LMAA, List.of(prefix),
+                new BindingEvent.Registered(mnId, "if-0", fx.clock().instant(), MAG1, Pbus.LMAA, List.of(prefix),
                         Optional.of("default"), AccessTechnologyType.IEEE_802_11, Optional.empty(),
                         HandoffIndicator.ATTACHMENT_OVER_NEW_INTERFACE, Optional.empty(), 1, 600,
                         java.util.OptionalLong.empty()),
-                new BindingEvent.Revoked(mnId, "if-0", clock.instant(), MAG1, List.of(prefix), "crash test"));
+                new BindingEvent.Revoked(mnId, "if-0", fx.clock().instant(), MAG1, List.of(prefix), "crash test"));
         assertEquals(1, restarted.getState().sessionsCreated(), "recovered the journaled revocation");
         awaitNoPendingRelease(restarted);
-        Ipv6Prefix next = pools.client("default").allocate(holder).toCompletableFuture().get().orElseThrow();
+        Ipv6Prefix next = fx.pools().client("default").allocate(holder).toCompletableFuture().get().orElseThrow();
         assertNotEquals(prefix, next, "the holder no longer holds its old prefix: it was released");
     }
 
@@ -506,7 +494,7 @@ class BindingEntityTest {
     void pbusWhileThePoolIsAskedAreStashedNotLost() {
         String mnId = mn("lab.example");
         var e = entity(mnId);
-        var probe = kit.<PbaDecision>createTestProbe();
+        var probe = fx.kit().<PbaDecision>createTestProbe();
         Pbus first = Pbus.initial(mnId);
         e.runCommand(new BindingEntity.HandleProxyBindingUpdate(first.request(), probe.ref()));
         e.runCommand(new BindingEntity.HandleProxyBindingUpdate(first.seq(2).hi(HandoffIndicator.HANDOFF_STATE_NOT_CHANGED)

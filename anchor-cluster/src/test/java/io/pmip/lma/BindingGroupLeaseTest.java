@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.Config;
 import io.pmip.lma.bulk.BulkDecision;
 import io.pmip.lma.bulk.BulkGroupEntity;
 import io.pmip.lma.bulk.BulkRequest;
 import io.pmip.lma.bulk.GroupKey;
-import io.pmip.lma.policy.LmaPolicy;
-import io.pmip.lma.prefix.LocalPrefixPools;
 import io.pmip.protocol.mh.BindingAckStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +17,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -35,24 +31,16 @@ import org.junit.jupiter.api.TestInstance;
 class BindingGroupLeaseTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private ActorTestKit kit;
-    private LmaPolicy policy;
-    private LmaSettings settings;
-    private LocalPrefixPools pools;
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private EntityFixture fx;
 
     @BeforeAll
     void start() {
-        Config config = TestConfigs.actorSystem();
-        kit = ActorTestKit.create("binding-group-lease-test", config);
-        policy = LmaPolicy.fromConfig(config.getConfig("pmip.lma"));
-        settings = LmaSettings.fromConfig(config.getConfig("pmip.lma"));
-        pools = new LocalPrefixPools(kit, config.getConfig("pmip.lma.prefix-pools"));
+        fx = EntityFixture.start("binding-group-lease-test");
     }
 
     @AfterAll
     void stop() {
-        kit.shutdownTestKit();
+        fx.close();
     }
 
     /** A registration from MAG1 in group {@code group} with a lifetime of one second. */
@@ -67,12 +55,13 @@ class BindingGroupLeaseTest {
         String mnId = "leased@lab.example";
         GroupKey key = new GroupKey(Pbus.MAG1, 42);
         // The real group entity, with every command it receives copied to a probe.
-        TestProbe<BulkGroupEntity.Command> seen = kit.createTestProbe(BulkGroupEntity.Command.class);
-        ActorRef<BulkGroupEntity.Command> group = kit.spawn(Behaviors.monitor(BulkGroupEntity.Command.class,
-                seen.getRef(), BulkGroupEntity.create(key, settings, clock, (m, fact) -> { }, new AtomicLong())));
+        TestProbe<BulkGroupEntity.Command> seen = fx.kit().createTestProbe(BulkGroupEntity.Command.class);
+        ActorRef<BulkGroupEntity.Command> group = fx.kit().spawn(Behaviors.monitor(BulkGroupEntity.Command.class,
+                seen.getRef(),
+                BulkGroupEntity.create(key, fx.settings(), fx.clock(), (m, fact) -> { }, new AtomicLong())));
         var binding = EventSourcedBehaviorTestKit.<BindingEntity.Command, BindingEvent, BindingState>create(
-                kit.system(), BindingEntity.create(mnId, policy, settings, pools.pools(), clock, Optional.empty(),
-                        Optional.of(k -> group)));
+                fx.kit().system(), BindingEntity.create(mnId, fx.policy(), fx.settings(), fx.pools().pools(),
+                        fx.clock(), Optional.empty(), Optional.of(k -> group)));
 
         PbaDecision registered = binding.<PbaDecision>runCommand(
                 r -> new BindingEntity.HandleProxyBindingUpdate(registration(mnId, 42), r)).reply();
@@ -83,14 +72,14 @@ class BindingGroupLeaseTest {
                 : FishingOutcomes.continueAndIgnore());
 
         // One bulk refresh: the group's lease runs 3 s, its member's own lifetime 1 s.
-        TestProbe<BulkDecision> answers = kit.createTestProbe(BulkDecision.class);
+        TestProbe<BulkDecision> answers = fx.kit().createTestProbe(BulkDecision.class);
         group.tell(new BulkGroupEntity.HandleBulkUpdate(new BulkRequest(key, Pbus.LMAA, 3, 2, Optional.empty()),
                 answers.getRef()));
         assertEquals(BindingAckStatus.ACCEPTED, answers.receiveMessage(WAIT).status());
-        Instant leaseEnd = clock.instant().plusSeconds(3);
+        Instant leaseEnd = fx.clock().instant().plusSeconds(3);
 
         // Past its own lifetime, inside the lease: the binding asks the group, and asks again at the lease end.
-        clock.advance(Duration.ofSeconds(2));
+        fx.clock().advance(Duration.ofSeconds(2));
         awaitLeaseAsk(seen, mnId);
         awaitLeaseAsk(seen, mnId);
         List<Object> journal = binding.persistenceTestKit().persistedInStorage(BindingEntity.persistenceId(mnId).id());
@@ -98,7 +87,7 @@ class BindingGroupLeaseTest {
         assertFalse(binding.getState().sessions().isEmpty());
 
         // The lease is over: at its next look the binding expires.
-        clock.advance(Duration.ofSeconds(2));
+        fx.clock().advance(Duration.ofSeconds(2));
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!binding.getState().sessions().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
