@@ -13,7 +13,7 @@ import org.apache.pekko.stream.javadsl.Source;
 /**
  * Ends the mobility sessions one MAG serves, binding by binding: after an operator's or a draining
  * node's revocation of the MAG (RFC 5846: the LMA removes the binding cache entries it revoked) and after
- * the MAG restarted (RFC 5847 section 3.2: it lost them). Each binding entity is asked for its
+ * the MAG restarted (RFC 5847 section 3, restart detection: it lost them). Each binding entity is asked for its
  * current sessions and only those at the MAG that {@code which} selects end, so a session that has
  * moved to another MAG meanwhile stays.
  */

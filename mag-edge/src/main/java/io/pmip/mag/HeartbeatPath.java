@@ -34,7 +34,7 @@ record HeartbeatPath(PathState state, int missed, long sequence, boolean awaitin
                 restartCounter.isPresent() ? restartCounter : lmaRestartCounter);
     }
 
-    /** The LMA reports a Restart Counter other than the one it reported before (RFC 5847 section 3.3). */
+    /** The LMA reports a Restart Counter other than the one it reported before (RFC 5847 section 3, restart detection). */
     boolean restartedAccordingTo(OptionalLong restartCounter) {
         return lmaRestartCounter.isPresent() && restartCounter.isPresent()
                 && lmaRestartCounter.getAsLong() != restartCounter.getAsLong();

@@ -289,7 +289,7 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
             abandon(mnId);
             emit(new MagEvent.TimedOut(mnId, transaction.kind(), transaction.transmissions(), clock.instant()));
             if (keepForReEstablishment(transaction.kind())) {
-                // The node is still attached here; it is registered again when the LMA answers (RFC 5847 3.3).
+                // The node is still attached here; it is registered again when the LMA answers (RFC 5847 section 3, restart detection).
                 return this;
             }
             removeEntry(mnId);
@@ -628,7 +628,7 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
         if (before.state() != path.state()) {
             emit(new MagEvent.PathStateChanged(before.state(), path.state(), clock.instant()));
             if (path.state() == PathState.DOWN && assignedLma != null) {
-                // RFC 5847 section 3.2 says the LMA is unreachable; the anycast address reaches another node.
+                // RFC 5847 section 3 (failure detection) says the LMA is unreachable; the anycast address reaches another node.
                 fallBack("heartbeat down");
             }
         }
@@ -638,7 +638,7 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
     private Behavior<MagCommand> onHeartbeat(MagCommand.HeartbeatReceived received) {
         Heartbeat heartbeat = received.heartbeat();
         if (!heartbeat.response()) {
-            // RFC 5847 section 3.2: answer with the same sequence number and our Restart Counter.
+            // RFC 5847 section 5.2: answer with the same sequence number and our Restart Counter.
             link.sendTo(Heartbeat.response(heartbeat.sequence(), false, List.of(new RestartCounter(config.restartCounter()))),
                     received.source(), received.sourcePort());
             return this;
@@ -664,7 +664,7 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
         return this;
     }
 
-    /** The LMA came back or restarted: register every binding again, paced (RFC 5847 section 3.3). */
+    /** The LMA came back or restarted: register every binding again, paced (RFC 5847 section 3, restart detection). */
     private void reEstablishAll() {
         for (BindingUpdateListEntry entry : entries.values()) {
             if (entry.state() == BindingState.REGISTERED) {

@@ -84,7 +84,7 @@ public sealed interface MagEvent {
     record PathStateChanged(PathState from, PathState to, Instant at) implements MagEvent {
     }
 
-    /** The LMA's Restart Counter changed: it restarted and lost its bindings (RFC 5847 section 3.3). */
+    /** The LMA's Restart Counter changed: it restarted and lost its bindings (RFC 5847 section 3, restart detection). */
     record LmaRestarted(long previousRestartCounter, long restartCounter, Instant at) implements MagEvent {
     }
 

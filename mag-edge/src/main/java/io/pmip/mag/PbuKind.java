@@ -8,7 +8,7 @@ public enum PbuKind {
     HANDOFF,
     /** Lifetime extension, HI 5 (RFC 5213 6.9.1.2). */
     REFRESH,
-    /** Re-registration after the LMA came back (RFC 5847 section 3.3), HI 5, paced. */
+    /** Re-registration after the LMA came back (RFC 5847 section 3, restart detection), HI 5, paced. */
     REESTABLISH,
     /** Lifetime 0 (RFC 5213 6.9.1.3). */
     DEREGISTRATION,

@@ -117,7 +117,7 @@ class RedirectTest extends MagTestBase {
             MagEvent.FellBack fellBack = mag.expect(MagEvent.FellBack.class, WAIT);
             assertEquals("heartbeat down", fellBack.reason());
             anycast.next(Heartbeat.class, WAIT);
-            // Back UP through the anycast address: bindings are registered there again (RFC 5847 section 3.3).
+            // Back UP through the anycast address: bindings are registered there again (what a MAG does about a failed path is its own choice, RFC 5847 section 3.1).
             assertEquals(PbuKind.REESTABLISH, mag.expect(MagEvent.Registered.class, WAIT).kind());
         }
     }

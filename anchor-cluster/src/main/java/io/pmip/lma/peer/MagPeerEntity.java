@@ -219,7 +219,7 @@ public final class MagPeerEntity
 
     private void onRestart(MagPeerEvent.MagRestarted restarted) {
         shared.metrics().increment(MetricKey.of("mag_restart_detected"));
-        context.getLog().warn("MAG {} restarted (Restart Counter {} -> {}, RFC 5847 section 3.2): removing its "
+        context.getLog().warn("MAG {} restarted (Restart Counter {} -> {}, RFC 5847 section 3, restart detection): removing its "
                 + "sessions last updated at or before {}", mag, restarted.previous(), restarted.restartCounter(),
                 restarted.staleBefore());
         context.pipeToSelf(shared.cleanup().removeStale(mag, restarted.staleBefore()), (removed, failure) ->

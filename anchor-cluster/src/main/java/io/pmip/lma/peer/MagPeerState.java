@@ -28,7 +28,7 @@ public record MagPeerState(Optional<MagAddress> address, OptionalLong restartCou
         return new MagPeerState(address, OptionalLong.of(e.restartCounter()), Optional.of(e.at()));
     }
 
-    /** A reported counter other than the one known (RFC 5847 section 3.2); nothing known is no restart. */
+    /** A reported counter other than the one known (RFC 5847 section 3, restart detection); nothing known is no restart. */
     boolean restartedAccordingTo(long reported) {
         return restartCounter.isPresent() && restartCounter.getAsLong() != reported;
     }

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Removes the mobility sessions a restarted MAG lost (RFC 5847 section 3.2: a changed Restart Counter
+ * Removes the mobility sessions a restarted MAG lost (RFC 5847 section 3, restart detection: a changed Restart Counter
  * means the peer lost its mobility state). The read side says which mobile nodes the MAG serves; of
  * their sessions at the MAG only those last updated at or before {@code staleBefore} (the last
  * answer of the previous incarnation) are revoked: a session the restarted MAG has registered again
