@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.query.EventEnvelope;
@@ -28,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * Feeds a {@link BindingIndex} from the read journal, one stream per tag slice of {@link BindingEntity}
  * ("binding-0" .. "binding-3"), on every node: each node holds the whole index, so any node answers a
  * listing. With Cassandra the stream is the live {@code eventsByTag} query from the last offset
- * applied; with the in-memory testkit journal, {@code currentEventsByTag} polled every
- * {@link #POLL_INTERVAL}. Offsets live in memory only: after a restart the node reads the tags from
+ * applied; with the in-memory journal, {@code currentEventsByTag} from the last offset applied, polled
+ * every {@link #POLL_INTERVAL}. Offsets live in memory only: after a restart the node reads the tags from
  * the beginning (the index is small: one row per session). The index skips events it has seen
  * (by persistence id and sequence number), so re-reading is harmless. A failed stream restarts with
  * back-off.
@@ -58,7 +59,7 @@ public final class BindingReadSide implements AutoCloseable {
             String tag = "binding-" + slice;
             AtomicReference<Offset> offset = new AtomicReference<>(Offset.noOffset());
             UniqueKillSwitch stream = RestartSource.withBackoff(restart, () -> follow(query, journal.live(), tag,
-                            offset.get()))
+                            offset::get))
                     .viaMat(KillSwitches.single(), Keep.right())
                     .toMat(Sink.foreach(envelope -> {
                         readSide.apply(envelope);
@@ -72,13 +73,17 @@ public final class BindingReadSide implements AutoCloseable {
         return readSide;
     }
 
-    private static Source<EventEnvelope, NotUsed> follow(ReadJournal query, boolean live, String tag, Offset from) {
+    /** The tag's events after {@code from}; polled, each poll reads after the offset applied last. */
+    private static Source<EventEnvelope, NotUsed> follow(ReadJournal query, boolean live, String tag,
+            Supplier<Offset> from) {
         if (live) {
-            return ((EventsByTagQuery) query).eventsByTag(tag, from);
+            return ((EventsByTagQuery) query).eventsByTag(tag, from.get());
         }
         CurrentEventsByTagQuery current = (CurrentEventsByTagQuery) query;
+        // An event may be read twice (a poll starting before the previous one's last event was applied):
+        // the index skips what it has seen.
         return Source.tick(Duration.ZERO, POLL_INTERVAL, tag)
-                .flatMapConcat(t -> current.currentEventsByTag(t, Offset.noOffset()))
+                .flatMapConcat(t -> current.currentEventsByTag(t, from.get()))
                 .mapMaterializedValue(cancellable -> NotUsed.getInstance());
     }
 

@@ -77,8 +77,8 @@ final class BindingsResource {
         String mnId = request.path("mnId");
         Optional<Instant> at = request.query("at").map(BindingsResource::instant);
         BindingHistory journal = history.orElseThrow(() -> ApiException.unavailable("no_read_journal",
-                "the configured journal has no read journal, so no event history (use journal=cassandra, or the "
-                        + "persistence testkit journal for inmem)"));
+                "the configured journal has no read journal, so no event history (use journal=cassandra or "
+                        + "journal=inmem)"));
         return journal.records(mnId).thenApply(records -> {
             if (records.isEmpty()) {
                 throw ApiException.notFound("unknown_mobile_node", "the journal holds no event of mobile node '"
@@ -125,8 +125,8 @@ final class BindingsResource {
 
     private BindingIndex readSide() {
         return index.orElseThrow(() -> ApiException.unavailable("no_read_side",
-                "listing needs the read side, and the configured journal has no read journal (use journal=cassandra, "
-                        + "or the persistence testkit journal for inmem)"));
+                "listing needs the read side, and the configured journal has no read journal (use journal=cassandra "
+                        + "or journal=inmem)"));
     }
 
     static ApiException unknown(String mnId) {

@@ -4,23 +4,23 @@ import com.typesafe.config.Config;
 import java.util.Optional;
 
 /**
- * Which read journal serves the journal this node writes to. Pekko's own in-memory journal
- * ({@code pekko.persistence.journal.inmem}) has none: with it there is no read side and no event
+ * Which read journal serves the journal this node writes to. Others (e.g. Pekko's own
+ * {@code pekko.persistence.journal.inmem}) have none: with them there is no read side and no event
  * history, and the API says so (503) rather than invent one.
  */
 final class ReadJournals {
     static final String CASSANDRA_JOURNAL = "pekko.persistence.cassandra.journal";
     static final String CASSANDRA_QUERY = "pekko.persistence.cassandra.query";
-    static final String TESTKIT_JOURNAL = "pekko.persistence.testkit.journal";
-    static final String TESTKIT_QUERY = "pekko.persistence.testkit.query";
+    static final String INMEM_JOURNAL = "pmip.inmem-journal";
+    static final String INMEM_QUERY = "pmip.inmem-journal.query";
 
     private ReadJournals() {
     }
 
     /**
      * A read journal and how to follow a tag with it: {@code live} uses the live eventsByTag query
-     * (Cassandra's is dependable); otherwise currentEventsByTag is polled, because the persistence
-     * testkit's live tag stage can miss a write that lands while it is looking (seen in tests).
+     * (Cassandra's); otherwise currentEventsByTag is polled from the last offset read (the in-memory
+     * journal's, which has only current queries).
      */
     record Choice(String pluginId, boolean live) {
     }
@@ -31,8 +31,8 @@ final class ReadJournals {
         if (journal.equals(CASSANDRA_JOURNAL)) {
             return Optional.of(new Choice(CASSANDRA_QUERY, true));
         }
-        if (journal.equals(TESTKIT_JOURNAL) && config.hasPath(TESTKIT_QUERY)) {
-            return Optional.of(new Choice(TESTKIT_QUERY, false));
+        if (journal.equals(INMEM_JOURNAL)) {
+            return Optional.of(new Choice(INMEM_QUERY, false));
         }
         return Optional.empty();
     }

@@ -64,9 +64,9 @@ public final class BindingJournal {
 
     /**
      * The read journal configured at {@code pluginId}, with whichever of the queries it has: one
-     * node's timeline needs only events by persistence id, which every read journal offers (the
-     * persistence testkit's has no persistence ids query, so no whole-journal check over it). Tag
-     * queries start from the beginning: only Cassandra's offsets are known to be time based.
+     * node's timeline needs only events by persistence id, which every read journal offers (one
+     * without a persistence ids query allows no whole-journal check). Tag queries start from the
+     * beginning: only Cassandra's offsets are known to be time based.
      */
     public static BindingJournal forPlugin(ActorSystem<?> system, String pluginId) {
         if (pluginId.equals(CassandraReadJournal.Identifier())) {

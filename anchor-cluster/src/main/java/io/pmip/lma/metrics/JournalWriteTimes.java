@@ -13,7 +13,7 @@ import scala.runtime.BoxedUnit;
 /**
  * How long the journal plugin took to write each batch of events ({@code asyncWriteMessages} call to
  * its future's completion), per actor system. Recorded by the timed journal plugins
- * ({@link TimedCassandraJournal}, {@link TimedTestKitJournal}) so that the binding entity needs no
+ * ({@link TimedCassandraJournal}, {@code io.pmip.lma.node.InMemoryJournal}) so that the binding entity needs no
  * timing code of its own; read by the admin API's {@code /metrics}.
  */
 public final class JournalWriteTimes implements Extension {
@@ -45,6 +45,11 @@ public final class JournalWriteTimes implements Extension {
             return BoxedUnit.UNIT;
         }, executor);
         return write;
+    }
+
+    /** Records a write that took {@code nanos} (a journal that completes its writes before returning). */
+    public void record(long nanos) {
+        micros.recordValue(Math.max(0, Math.min(TimeUnit.NANOSECONDS.toMicros(nanos), MAX_MICROS)));
     }
 
     /** A copy in microseconds, for the reader to print. */

@@ -29,12 +29,9 @@ public final class LmaConfig {
     static final Map<String, String> ENV_PATHS = envPaths();
 
     private static final String INMEM_JOURNAL = """
-            # the persistence testkit's in-memory journal, not pekko.persistence.journal.inmem: it has a
-            # read journal (events by tag and by persistence id), so the admin API's listing and event
-            # history work in a lab node too
-            pekko.persistence.journal.plugin = "pekko.persistence.testkit.journal"
-            # PersistenceTestKitPlugin timing its writes (pmip_journal_write_seconds)
-            pekko.persistence.testkit.journal.class = "io.pmip.lma.metrics.TimedTestKitJournal"
+            # InMemoryJournal, not pekko.persistence.journal.inmem (no read journal) nor the persistence
+            # testkit's (one global lock, whole-journal scans per tag query): see InMemoryEventLog
+            pekko.persistence.journal.plugin = "pmip.inmem-journal"
             pekko.persistence.snapshot-store.plugin = "pmip.inmem-snapshot-store"
             """;
 

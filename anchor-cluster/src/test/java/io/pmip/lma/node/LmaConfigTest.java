@@ -61,7 +61,7 @@ class LmaConfigTest {
         assertEquals(List.of("pekko://pmip-lma@127.0.0.1:25520", "pekko://pmip-lma@[::1]:25521"),
                 c.getStringList("pekko.cluster.seed-nodes"));
         assertEquals("/srv/pmip", c.getString("pmip.lma.node.home"));
-        assertEquals("pekko.persistence.testkit.journal", c.getString("pekko.persistence.journal.plugin"));
+        assertEquals("pmip.inmem-journal", c.getString("pekko.persistence.journal.plugin"));
         assertEquals("pmip.inmem-snapshot-store", c.getString("pekko.persistence.snapshot-store.plugin"));
         assertFalse(LmaNode.autoStartsCassandra(c));
 

@@ -98,8 +98,6 @@ final class BulkBenchCommand implements Callable<Integer> {
                   entity-timeout = 30s
                 }
                 pmip.lma.timestamp-validity-window = 30s
-                # The in-memory journal need not prove each event serializes (the tests do): faster to fill.
-                pekko.persistence.testkit.events.serialize = off
                 # One static prefix for every bench mobile node: registering skips the prefix pool, which
                 # is not what is measured here and would only make building the group slower.
                 pmip.lma.mobile-nodes = [{ match = "*@bench.example", prefixes = ["2001:db8:b0::/64"] }]
