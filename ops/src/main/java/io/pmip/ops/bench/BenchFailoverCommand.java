@@ -107,6 +107,13 @@ final class BenchFailoverCommand implements Callable<Integer> {
                 + " and accepted with its prefix; last verification round: %s)",
                 r.lost().isEmpty() ? "yes" : "NO, " + r.lost().size() + " lost, e.g. " + r.lost().get(0),
                 r.bindings(), r.verification().render()));
+        if (!r.sharding().isEmpty()) {
+            lines.add("- a survivor's /api/cluster after the kill (Binding shards and entities summed over the nodes):");
+            lines.add("");
+            lines.add("  ```");
+            r.sharding().forEach(t -> lines.add("  " + t));
+            lines.add("  ```");
+        }
         if (!r.timeline().isEmpty()) {
             lines.add("- survivors' log about the victim (offset from the kill):");
             lines.add("");

@@ -45,8 +45,9 @@ import java.util.function.Consumer;
  * {@code abs(mnId.hashCode() % number-of-shards)}.
  */
 public final class FailoverDrill implements AutoCloseable {
-    /** The cluster.conf value; the drill checks it against the shards the nodes report. */
-    static final int NUMBER_OF_SHARDS = 1000;
+    /** The nodes' number-of-shards (cluster.conf); the drill checks it against the shards the nodes report. */
+    static final int NUMBER_OF_SHARDS = com.typesafe.config.ConfigFactory.parseResources("cluster.conf").resolve()
+            .getInt("pekko.cluster.sharding.number-of-shards");
 
     /**
      * @param nodes          LMA processes (>= 3: keep-majority needs a majority left)
@@ -79,9 +80,11 @@ public final class FailoverDrill implements AutoCloseable {
      * @param victimRecoveryMillis per binding of the victim, kill to its first accepted refresh (sorted)
      * @param lost                 mobile nodes whose final refresh was not accepted or changed prefix
      * @param timeline             survivors' log lines about the victim, as "+ms line"
+     * @param sharding             a survivor's view of the cluster once a second after the kill, as "+ms view"
      */
     public record Result(int bindings, int victimBindings, long[] victimRecoveryMillis, int unrecovered,
-            LoadReport verification, List<String> lost, int probeRounds, List<String> timeline) {
+            LoadReport verification, List<String> lost, int probeRounds, List<String> timeline,
+            List<String> sharding) {
         public long allServedMillis() {
             return victimRecoveryMillis.length == 0 ? 0 : victimRecoveryMillis[victimRecoveryMillis.length - 1];
         }
@@ -226,6 +229,7 @@ public final class FailoverDrill implements AutoCloseable {
         long killedAt = System.nanoTime();
         long killedWall = System.currentTimeMillis();
         victim.kill();
+        Thread sampler = sampleSharding(survivor, killedAt, onVictim.cardinality());
 
         // Like MAGs that keep refreshing: every binding still waiting is sent a refresh once per probe
         // timeout (each has at most one outstanding), until each was accepted again. An accepting PBA
@@ -237,6 +241,8 @@ public final class FailoverDrill implements AutoCloseable {
         progress.accept("victim's bindings served again: " + recovery.length + " of " + onVictim.cardinality()
                 + " after " + rounds + " rounds, the last " + (recovery.length == 0 ? "-" : recovery[recovery.length - 1])
                 + " ms after the kill (" + lastRound.late() + " late PBAs in the last round)");
+        sampler.interrupt();
+        sampler.join(20_000);
 
         // Zero lost: every binding of the cluster is refreshed again and must be accepted with the prefix
         // it had. A closed loop with VERIFY_IN_FLIGHT outstanding: it checks the bindings, not the
@@ -261,7 +267,56 @@ public final class FailoverDrill implements AutoCloseable {
         progress.accept("verification: " + (n - unverified.cardinality()) + " of " + n + " refreshed in " + verifyRounds
                 + " rounds; lost " + lost.size());
         return new Result(n, onVictim.cardinality(), recovery, waiting.cardinality(), verification, lost, rounds,
-                timeline(killedWall, survivor));
+                timeline(killedWall, survivor), List.copyOf(shardingViews));
+    }
+
+    private final List<String> shardingViews = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * Asks {@code survivor} for the cluster once a second until interrupted, recording when the victim
+     * left the membership, when its shards were hosted again and how many binding entities run: the
+     * phases of the failover as the cluster saw them, next to the probes' view.
+     */
+    private Thread sampleSharding(int survivor, long killedAt, int victimBindings) {
+        Thread t = new Thread(() -> {
+            String last = "";
+            while (!Thread.currentThread().isInterrupted()) {
+                long at = (System.nanoTime() - killedAt) / 1_000_000;
+                try {
+                    JsonNode cluster = get(survivor, "/api/cluster");
+                    int members = 0;
+                    int unreachable = 0;
+                    for (JsonNode m : cluster.path("members")) {
+                        members++;
+                        unreachable += m.path("reachable").asBoolean(true) ? 0 : 1;
+                    }
+                    int shards = 0;
+                    int entities = 0;
+                    for (JsonNode region : cluster.path("sharding").path("Binding")) {
+                        shards += region.path("shards").asInt();
+                        entities += region.path("entities").asInt();
+                    }
+                    String view = "members " + members + " (unreachable " + unreachable + "), Binding shards "
+                            + shards + ", entities " + entities;
+                    if (!view.equals(last)) {
+                        shardingViews.add(String.format(java.util.Locale.ROOT, "%+7d ms %s", at, view));
+                        last = view;
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    shardingViews.add(String.format(java.util.Locale.ROOT, "%+7d ms no answer: %s", at, e));
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "failover-sharding-sampler");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** PBUs the verification keeps outstanding. */
