@@ -229,7 +229,7 @@ public final class FailoverDrill implements AutoCloseable {
         long killedAt = System.nanoTime();
         long killedWall = System.currentTimeMillis();
         victim.kill();
-        Thread sampler = sampleSharding(survivor, killedAt, onVictim.cardinality());
+        Thread sampler = sampleSharding(survivor, killedAt);
 
         // Like MAGs that keep refreshing: every binding still waiting is sent a refresh once per probe
         // timeout (each has at most one outstanding), until each was accepted again. An accepting PBA
@@ -277,7 +277,7 @@ public final class FailoverDrill implements AutoCloseable {
      * left the membership, when its shards were hosted again and how many binding entities run: the
      * phases of the failover as the cluster saw them, next to the probes' view.
      */
-    private Thread sampleSharding(int survivor, long killedAt, int victimBindings) {
+    private Thread sampleSharding(int survivor, long killedAt) {
         Thread t = new Thread(() -> {
             String last = "";
             while (!Thread.currentThread().isInterrupted()) {
