@@ -54,8 +54,18 @@ public final class BindingEntity
     public sealed interface Command extends CborSerializable {
     }
 
-    /** One received Proxy Binding Update; always answered. */
-    public record HandleProxyBindingUpdate(PbuRequest request, ActorRef<PbaDecision> replyTo) implements Command {
+    /**
+     * One received Proxy Binding Update; answered unless {@code answerBy} passed before the entity got
+     * to it: the asker (the ingress, after its entity-timeout) has stopped waiting and the MAG has sent
+     * again (RFC 5213 section 6.9.4), so handling it would journal a refresh nobody hears of. After a
+     * failover an entity finds every PBU buffered while its shard had no home; without this each
+     * one was journaled in turn.
+     */
+    public record HandleProxyBindingUpdate(PbuRequest request, ActorRef<PbaDecision> replyTo,
+                                           Optional<Instant> answerBy) implements Command {
+        public HandleProxyBindingUpdate(PbuRequest request, ActorRef<PbaDecision> replyTo) {
+            this(request, replyTo, Optional.empty());
+        }
     }
 
     public record Get(ActorRef<BindingView> replyTo) implements Command {
@@ -217,7 +227,13 @@ public final class BindingEntity
 
     private ReplyEffect<BindingEvent, BindingState> onCommand(BindingState state, Command command) {
         if (command instanceof HandleProxyBindingUpdate cmd) {
-            return onPbu(state, new Reevaluate(cmd.request(), cmd.replyTo(), clock.instant(), false));
+            Instant now = clock.instant();
+            if (cmd.answerBy().filter(now::isAfter).isPresent()) {
+                context.getLog().debug("PBU of {} seq {} not handled: its asker stopped waiting at {}", mnId,
+                        cmd.request().sequence(), cmd.answerBy().get());
+                return Effect().noReply();
+            }
+            return onPbu(state, new Reevaluate(cmd.request(), cmd.replyTo(), now, false));
         }
         if (command instanceof Reevaluate cmd) {
             return onPbu(state, cmd);

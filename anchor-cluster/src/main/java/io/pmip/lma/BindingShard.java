@@ -6,6 +6,8 @@ import io.pmip.lma.prefix.PrefixPoolEntity;
 import io.pmip.lma.prefix.PrefixPools;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -22,9 +24,11 @@ public final class BindingShard {
     private final LmaSettings settings;
     private final PrefixPools pools;
     private final BulkGroups bulkGroups;
+    private final Clock clock;
 
     private BindingShard(ClusterSharding sharding, LmaPolicy policy, LmaSettings settings, PrefixPools pools,
-                         BulkGroups bulkGroups) {
+                         BulkGroups bulkGroups, Clock clock) {
+        this.clock = clock;
         this.sharding = sharding;
         this.policy = policy;
         this.settings = settings;
@@ -43,7 +47,7 @@ public final class BindingShard {
         BulkGroups groups = BulkGroups.init(system, settings, clock, (mnId, fact) ->
                 sharding.entityRefFor(BindingEntity.TYPE_KEY, mnId).tell(new BindingEntity.BulkDeregister(fact)));
         BindingEntity.init(system, policy, settings, pools, clock, groups);
-        return new BindingShard(sharding, policy, settings, pools, groups);
+        return new BindingShard(sharding, policy, settings, pools, groups, clock);
     }
 
     public EntityRef<BindingEntity.Command> binding(String mnId) {
@@ -52,11 +56,13 @@ public final class BindingShard {
 
     /**
      * Hands one PBU to the mobile node's binding entity and completes with the PBA to send. The ingress
-     * should first answer on its own what needs no entity (see {@link LmaPolicy#admit}).
+     * should first answer on its own what needs no entity (see {@link LmaPolicy#admit}). An entity
+     * that gets to the PBU only after {@code timeout} leaves it unhandled (the ask failed already).
      */
     public CompletionStage<PbaDecision> handle(PbuRequest request, Duration timeout) {
-        return binding(request.mnId()).ask(replyTo -> new BindingEntity.HandleProxyBindingUpdate(request, replyTo),
-                timeout);
+        Instant answerBy = clock.instant().plus(timeout);
+        return binding(request.mnId()).ask(replyTo -> new BindingEntity.HandleProxyBindingUpdate(request, replyTo,
+                Optional.of(answerBy)), timeout);
     }
 
     public LmaPolicy policy() {

@@ -107,13 +107,21 @@ final class BenchFailoverCommand implements Callable<Integer> {
                 + " and accepted with its prefix; last verification round: %s)",
                 r.lost().isEmpty() ? "yes" : "NO, " + r.lost().size() + " lost, e.g. " + r.lost().get(0),
                 r.bindings(), r.verification().render()));
-        if (!r.timeline().isEmpty()) {
-            lines.add("- survivors' log about the victim (offset from the kill):");
-            lines.add("");
-            lines.add("  ```");
-            r.timeline().forEach(t -> lines.add("  " + t));
-            lines.add("  ```");
-        }
+        codeBlock(lines, "a survivor's /api/cluster after the kill (Binding shards and entities summed over the nodes)",
+                r.sharding());
+        codeBlock(lines, "survivors' log about the victim (offset from the kill)", r.timeline());
         return lines;
+    }
+
+    /** A list item {@code title} with {@code body} as a code block under it; nothing when the body is empty. */
+    private static void codeBlock(List<String> lines, String title, List<String> body) {
+        if (body.isEmpty()) {
+            return;
+        }
+        lines.add("- " + title + ":");
+        lines.add("");
+        lines.add("  ```");
+        body.forEach(t -> lines.add("  " + t));
+        lines.add("  ```");
     }
 }

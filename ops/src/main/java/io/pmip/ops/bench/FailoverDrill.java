@@ -45,8 +45,9 @@ import java.util.function.Consumer;
  * {@code abs(mnId.hashCode() % number-of-shards)}.
  */
 public final class FailoverDrill implements AutoCloseable {
-    /** The cluster.conf value; the drill checks it against the shards the nodes report. */
-    static final int NUMBER_OF_SHARDS = 1000;
+    /** The nodes' number-of-shards (cluster.conf); the drill checks it against the shards the nodes report. */
+    static final int NUMBER_OF_SHARDS = com.typesafe.config.ConfigFactory.parseResources("cluster.conf").resolve()
+            .getInt("pekko.cluster.sharding.number-of-shards");
 
     /**
      * @param nodes          LMA processes (>= 3: keep-majority needs a majority left)
@@ -79,9 +80,11 @@ public final class FailoverDrill implements AutoCloseable {
      * @param victimRecoveryMillis per binding of the victim, kill to its first accepted refresh (sorted)
      * @param lost                 mobile nodes whose final refresh was not accepted or changed prefix
      * @param timeline             survivors' log lines about the victim, as "+ms line"
+     * @param sharding             a survivor's view of the cluster once a second after the kill, as "+ms view"
      */
     public record Result(int bindings, int victimBindings, long[] victimRecoveryMillis, int unrecovered,
-            LoadReport verification, List<String> lost, int probeRounds, List<String> timeline) {
+            LoadReport verification, List<String> lost, int probeRounds, List<String> timeline,
+            List<String> sharding) {
         public long allServedMillis() {
             return victimRecoveryMillis.length == 0 ? 0 : victimRecoveryMillis[victimRecoveryMillis.length - 1];
         }
@@ -222,57 +225,133 @@ public final class FailoverDrill implements AutoCloseable {
                 + onVictim.cardinality() + " of " + n + " bindings; SIGKILL");
 
         LmaProcess victim = processes.get(settings.victim() - 1);
+        mags.forgetLateAnswers();
         long killedAt = System.nanoTime();
         long killedWall = System.currentTimeMillis();
         victim.kill();
+        Thread sampler = sampleSharding(survivor, killedAt);
 
         // Like MAGs that keep refreshing: every binding still waiting is sent a refresh once per probe
-        // timeout (each has at most one outstanding), until each was accepted again.
+        // timeout (each has at most one outstanding), until each was accepted again. An accepting PBA
+        // that arrives after its probe timed out counts too, at its arrival: the binding was served then.
         BitSet waiting = (BitSet) onVictim.clone();
-        int rounds = probeUntilAccepted(waiting, killedAt, killedAt + timeout.toNanos(), timeout);
-        long[] recovery = onVictim.stream().filter(i -> mags.acceptedAtNanos(i) > killedAt)
-                .mapToLong(i -> (mags.acceptedAtNanos(i) - killedAt) / 1_000_000).sorted().toArray();
+        int rounds = probeUntilAccepted(waiting, killedAt, killedAt + timeout.toNanos(), timeout, 0);
+        long[] recovery = onVictim.stream().map(i -> (int) ((servedAt(i, killedAt) - killedAt) / 1_000_000))
+                .filter(ms -> ms >= 0).asLongStream().sorted().toArray();
         progress.accept("victim's bindings served again: " + recovery.length + " of " + onVictim.cardinality()
                 + " after " + rounds + " rounds, the last " + (recovery.length == 0 ? "-" : recovery[recovery.length - 1])
-                + " ms after the kill");
+                + " ms after the kill (" + lastRound.late() + " late PBAs in the last round)");
+        sampler.interrupt();
+        sampler.join(20_000);
 
-        // Zero lost: every binding of the cluster is refreshed again, in rounds like the above, and must
-        // be accepted with the prefix it had.
+        // Zero lost: every binding of the cluster is refreshed again and must be accepted with the prefix
+        // it had. A closed loop with VERIFY_IN_FLIGHT outstanding: it checks the bindings, not the
+        // cluster's throughput, and never offers more than the survivors answer (an open loop of one
+        // PBU per binding per second offered 10,000/s and got every answer after its timeout).
+        mags.forgetLateAnswers();
         long verifyFrom = System.nanoTime();
         BitSet unverified = new BitSet(n);
         unverified.set(0, n);
-        int verifyRounds = probeUntilAccepted(unverified, verifyFrom, verifyFrom + timeout.toNanos(), timeout);
+        int verifyRounds = probeUntilAccepted(unverified, verifyFrom, verifyFrom + timeout.toNanos(), timeout,
+                VERIFY_IN_FLIGHT);
         LoadReport verification = lastRound;
         List<String> lost = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (unverified.get(i) || !mags.prefixes(i).equals(before.get(i))) {
+            boolean late = mags.acceptedAtNanos(i) <= verifyFrom;
+            List<Ipv6Prefix> now = late ? mags.lateGranted(i) : mags.prefixes(i);
+            if (unverified.get(i) || !now.equals(before.get(i))) {
                 lost.add(mags.profile().mobileNodeIdentifier(i) + " " + before.get(i) + " -> "
-                        + (unverified.get(i) ? "no refresh accepted" : mags.prefixes(i)));
+                        + (unverified.get(i) ? "no refresh accepted" : now));
             }
         }
         progress.accept("verification: " + (n - unverified.cardinality()) + " of " + n + " refreshed in " + verifyRounds
                 + " rounds; lost " + lost.size());
         return new Result(n, onVictim.cardinality(), recovery, waiting.cardinality(), verification, lost, rounds,
-                timeline(killedWall, survivor));
+                timeline(killedWall, survivor), List.copyOf(shardingViews));
     }
+
+    private final List<String> shardingViews = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * Asks {@code survivor} for the cluster once a second until interrupted, recording when the victim
+     * left the membership, when its shards were hosted again and how many binding entities run: the
+     * phases of the failover as the cluster saw them, next to the probes' view.
+     */
+    private Thread sampleSharding(int survivor, long killedAt) {
+        Thread t = new Thread(() -> {
+            String last = "";
+            while (!Thread.currentThread().isInterrupted()) {
+                long at = (System.nanoTime() - killedAt) / 1_000_000;
+                try {
+                    JsonNode cluster = get(survivor, "/api/cluster");
+                    int members = 0;
+                    int unreachable = 0;
+                    for (JsonNode m : cluster.path("members")) {
+                        members++;
+                        unreachable += m.path("reachable").asBoolean(true) ? 0 : 1;
+                    }
+                    int shards = 0;
+                    int entities = 0;
+                    for (JsonNode region : cluster.path("sharding").path("Binding")) {
+                        shards += region.path("shards").asInt();
+                        entities += region.path("entities").asInt();
+                    }
+                    String view = "members " + members + " (unreachable " + unreachable + "), Binding shards "
+                            + shards + ", entities " + entities;
+                    if (!view.equals(last)) {
+                        shardingViews.add(String.format(java.util.Locale.ROOT, "%+7d ms %s", at, view));
+                        last = view;
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    shardingViews.add(String.format(java.util.Locale.ROOT, "%+7d ms no answer: %s", at, e));
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "failover-sharding-sampler");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** PBUs the verification keeps outstanding. */
+    static final int VERIFY_IN_FLIGHT = 128;
 
     private LoadReport lastRound;
 
+    /** When mobile node {@code i} was first served after {@code since} (matched or late PBA); 0 if not. */
+    private long servedAt(int i, long since) {
+        long matched = mags.acceptedAtNanos(i) > since ? mags.acceptedAtNanos(i) : Long.MAX_VALUE;
+        long late = mags.lateAcceptedAtNanos(i) > since ? mags.lateAcceptedAtNanos(i) : Long.MAX_VALUE;
+        long first = Math.min(matched, late);
+        return first == Long.MAX_VALUE ? 0 : first;
+    }
+
     /**
-     * Refreshes the mobile nodes in {@code waiting} in rounds, each at {@code waiting} PBUs per probe
-     * timeout, and clears each once accepted after {@code since}.
+     * Refreshes the mobile nodes in {@code waiting} in rounds and clears each once served after
+     * {@code since}: open loop at {@code waiting} PBUs per probe timeout when {@code maxInFlight} is 0,
+     * else a closed loop with at most {@code maxInFlight} outstanding.
      *
      * @return the rounds run
      */
-    private int probeUntilAccepted(BitSet waiting, long since, long deadline, Duration roundTimeout)
+    private int probeUntilAccepted(BitSet waiting, long since, long deadline, Duration roundTimeout, int maxInFlight)
             throws InterruptedException {
         int rounds = 0;
         while (!waiting.isEmpty() && System.nanoTime() < deadline) {
             rounds++;
-            double rate = waiting.cardinality() * 1000.0 / settings.probeTimeout().toMillis();
-            lastRound = mags.run(LoadPhase.REFRESH, lmaUdp, roundTimeout, waiting::get, rate);
+            if (maxInFlight == 0) {
+                double rate = waiting.cardinality() * 1000.0 / settings.probeTimeout().toMillis();
+                lastRound = mags.run(LoadPhase.REFRESH, lmaUdp, roundTimeout, waiting::get, rate);
+            } else {
+                lastRound = mags.run(LoadPhase.REFRESH, lmaUdp, roundTimeout, waiting::get, 0, maxInFlight);
+            }
             for (int i = waiting.nextSetBit(0); i >= 0; i = waiting.nextSetBit(i + 1)) {
-                if (mags.acceptedAtNanos(i) > since) {
+                if (servedAt(i, since) > 0) {
                     waiting.clear(i);
                 }
             }

@@ -68,6 +68,8 @@ public final class LoadClient implements AutoCloseable {
     private final AtomicIntegerArray sequences;
     private final AtomicReferenceArray<List<Ipv6Prefix>> prefixes;
     private final AtomicLongArray acceptedAt;
+    private final AtomicLongArray lateAcceptedAt;
+    private final AtomicReferenceArray<List<Ipv6Prefix>> lateGranted;
     private final ScheduledExecutorService timers;
     private final LongAdder malformed = new LongAdder();
     private volatile Run current;
@@ -78,6 +80,8 @@ public final class LoadClient implements AutoCloseable {
         this.sequences = new AtomicIntegerArray(n);
         this.prefixes = new AtomicReferenceArray<>(n);
         this.acceptedAt = new AtomicLongArray(n);
+        this.lateAcceptedAt = new AtomicLongArray(n);
+        this.lateGranted = new AtomicReferenceArray<>(n);
         for (int i = 0; i < n; i++) {
             indexOf.put(profile.mobileNodeIdentifier(i), i);
             prefixes.set(i, List.of());
@@ -154,6 +158,30 @@ public final class LoadClient implements AutoCloseable {
         return acceptedAt.get(index);
     }
 
+    /**
+     * When (System.nanoTime) mobile node {@code index} first got an accepting PBA that came too late
+     * to match its outstanding PBU (see {@link LoadReport#late()}), since {@link #forgetLateAnswers()};
+     * 0 before. Not what a MAG acts on (RFC 6275 section 11.7.3), but proof that the LMA served the
+     * binding at that moment.
+     */
+    public long lateAcceptedAtNanos(int index) {
+        return lateAcceptedAt.get(index);
+    }
+
+    /** Starts over what {@link #lateAcceptedAtNanos} and {@link #lateGranted} report. */
+    public void forgetLateAnswers() {
+        for (int i = 0; i < lateAcceptedAt.length(); i++) {
+            lateAcceptedAt.set(i, 0);
+            lateGranted.set(i, null);
+        }
+    }
+
+    /** The prefixes of the first late accepting PBA of mobile node {@code index}; empty before one. */
+    public List<Ipv6Prefix> lateGranted(int index) {
+        List<Ipv6Prefix> granted = lateGranted.get(index);
+        return granted == null ? List.of() : granted;
+    }
+
     /** Datagrams that arrived and did not decode. */
     public long malformed() {
         return malformed.sum();
@@ -188,9 +216,19 @@ public final class LoadClient implements AutoCloseable {
     /** As {@link #run(LoadPhase, InetSocketAddress, Duration, IntPredicate)}, at another rate than the profile's. */
     public LoadReport run(LoadPhase phase, InetSocketAddress lma, Duration timeout, IntPredicate which, double rate)
             throws InterruptedException {
+        return run(phase, lma, timeout, which, rate, profile.maxInFlight());
+    }
+
+    /**
+     * As {@link #run(LoadPhase, InetSocketAddress, Duration, IntPredicate, double)} with at most
+     * {@code maxInFlight} PBUs outstanding (a closed loop when {@code rate} is 0): the offered load
+     * follows what the LMA completes, so an overloaded LMA is not offered more than it can answer.
+     */
+    public LoadReport run(LoadPhase phase, InetSocketAddress lma, Duration timeout, IntPredicate which, double rate,
+            int maxInFlight) throws InterruptedException {
         int[] selected = IntStream.range(0, profile.mobileNodes()).filter(which).toArray();
         int n = selected.length;
-        Run run = new Run(phase, profile.mobileNodes(), n, lma);
+        Run run = new Run(phase, profile.mobileNodes(), n, lma, maxInFlight);
         current = run;
         long start = System.nanoTime();
         for (int k = 0; k < n; k++) {
@@ -216,7 +254,7 @@ public final class LoadClient implements AutoCloseable {
         run.statuses.forEach((code, count) -> statuses.put(code, count.sum()));
         return new LoadReport(phase, n, elapsed, run.latency.getIntervalHistogram(), statuses, run.timeouts.sum(),
                 run.retransmissions.sum() + run.resynchronizations.sum(), run.sendRefusals.sum(),
-                run.acceptedLatency.getIntervalHistogram());
+                run.acceptedLatency.getIntervalHistogram(), run.late.sum());
     }
 
     private int nextSequence(int index) {
@@ -311,16 +349,23 @@ public final class LoadClient implements AutoCloseable {
         long now = System.nanoTime();
         Run run = current;
         Optional<String> mnId = pba.option(MobileNodeIdentifier.class).flatMap(MobileNodeIdentifier::naiText);
-        if (run == null || mnId.isEmpty()) {
-            return;
-        }
-        Integer index = indexOf.get(mnId.get());
+        Integer index = mnId.map(indexOf::get).orElse(null);
         if (index == null) {
-            return;
+            return; // not one of this client's mobile nodes
         }
-        Pending p = run.pending.get(index);
+        Pending p = run == null ? null : run.pending.get(index);
         if (p == null || p.sequence != pba.sequence() || !run.pending.compareAndSet(index, p, null)) {
-            return; // a duplicate PBA of a retransmitted PBU, or one of another client
+            // A duplicate PBA of a retransmitted PBU, or the answer to one given up on (or sent again
+            // with a newer sequence number), maybe after its phase ended: the LMA answered, too late.
+            if (run != null) {
+                run.late.increment();
+            }
+            // One receive thread per MAG socket writes these; the prefixes first, for readers of the time.
+            if (pba.isAccepted() && lateAcceptedAt.get(index) == 0) {
+                lateGranted.set(index, granted(pba));
+                lateAcceptedAt.set(index, now);
+            }
+            return;
         }
         if (pba.statusCode() == BindingAckStatus.TIMESTAMP_MISMATCH.code() && p.transmissions < profile.maxTransmissions()) {
             // RFC 5213 section 6.9.1.2 (Timestamp): the MAG may send the PBU again with a new
@@ -337,12 +382,14 @@ public final class LoadClient implements AutoCloseable {
         run.statuses.computeIfAbsent(pba.statusCode(), c -> new LongAdder()).increment();
         if (pba.isAccepted()) {
             run.acceptedLatency.recordValue(micros);
-            List<Ipv6Prefix> granted = pba.optionsOf(HomeNetworkPrefixOption.class).stream()
-                    .map(HomeNetworkPrefixOption::prefix).toList();
-            prefixes.set(index, run.phase == LoadPhase.DEREGISTER ? List.of() : granted);
+            prefixes.set(index, run.phase == LoadPhase.DEREGISTER ? List.of() : granted(pba));
             acceptedAt.set(index, now);
         }
         run.finish();
+    }
+
+    private static List<Ipv6Prefix> granted(ProxyBindingAcknowledgement pba) {
+        return pba.optionsOf(HomeNetworkPrefixOption.class).stream().map(HomeNetworkPrefixOption::prefix).toList();
     }
 
     @Override
@@ -370,7 +417,7 @@ public final class LoadClient implements AutoCloseable {
         final LoadPhase phase;
         final AtomicReferenceArray<Pending> pending;
         final CountDownLatch done;
-        final Semaphore slots = new Semaphore(profile.maxInFlight());
+        final Semaphore slots;
         final Recorder latency = new Recorder(HIGHEST_LATENCY_MICROS, 3);
         final Recorder acceptedLatency = new Recorder(HIGHEST_LATENCY_MICROS, 3);
         final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
@@ -378,11 +425,13 @@ public final class LoadClient implements AutoCloseable {
         final LongAdder retransmissions = new LongAdder();
         final LongAdder sendRefusals = new LongAdder();
         final LongAdder resynchronizations = new LongAdder();
+        final LongAdder late = new LongAdder();
 
         final InetSocketAddress lma;
 
-        Run(LoadPhase phase, int mobileNodes, int selected, InetSocketAddress lma) {
+        Run(LoadPhase phase, int mobileNodes, int selected, InetSocketAddress lma, int maxInFlight) {
             this.phase = phase;
+            this.slots = new Semaphore(maxInFlight);
             this.lma = lma;
             this.pending = new AtomicReferenceArray<>(mobileNodes);
             this.done = new CountDownLatch(selected);

@@ -10,7 +10,10 @@ import org.HdrHistogram.Histogram;
  * The outcome of one {@link LoadPhase}: PBA latency (microseconds, from the PBU's intended send
  * time, so a stalled LMA shows as latency and not as a slower offered rate), PBA statuses by code,
  * mobile nodes that got no PBA at all, and retransmissions. {@code acceptedLatencyMicros} holds the
- * accepting PBAs only (without the quick refusals of an overloaded LMA).
+ * accepting PBAs only (without the quick refusals of an overloaded LMA). {@code late} counts PBAs
+ * that arrived for a PBU the client had already given up on (or sent again with a newer Sequence
+ * Number): the LMA answered, but after the MAG's timeout. Many late PBAs and few matched ones is
+ * congestion collapse, not silence.
  */
 public record LoadReport(
         LoadPhase phase,
@@ -21,7 +24,8 @@ public record LoadReport(
         long timeouts,
         long retransmissions,
         long sendRefusals,
-        Histogram acceptedLatencyMicros) {
+        Histogram acceptedLatencyMicros,
+        long late) {
 
     public LoadReport {
         statuses = Map.copyOf(statuses);
@@ -31,7 +35,7 @@ public record LoadReport(
     public LoadReport(LoadPhase phase, int mobileNodes, Duration elapsed, Histogram latencyMicros,
             Map<Integer, Long> statuses, long timeouts, long retransmissions, long sendRefusals) {
         this(phase, mobileNodes, elapsed, latencyMicros, statuses, timeouts, retransmissions, sendRefusals,
-                latencyMicros);
+                latencyMicros, 0);
     }
 
     /** Latency of the accepting PBAs (status below 128), at {@code percentile}. */
@@ -69,8 +73,8 @@ public record LoadReport(
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
         return String.format(java.util.Locale.ROOT,
                 "%s: %d mobile nodes in %.2f s, accepted %d (%.0f/s), statuses {%s}, timeouts %d, retransmissions %d,"
-                        + " PBA latency ms p50 %.2f p90 %.2f p99 %.2f max %.2f",
+                        + " late PBAs %d, PBA latency ms p50 %.2f p90 %.2f p99 %.2f max %.2f",
                 phase, mobileNodes, elapsed.toNanos() / 1e9, accepted(), acceptedPerSecond(), byStatus, timeouts,
-                retransmissions, percentileMillis(50), percentileMillis(90), percentileMillis(99), maxMillis());
+                retransmissions, late, percentileMillis(50), percentileMillis(90), percentileMillis(99), maxMillis());
     }
 }
