@@ -55,6 +55,13 @@ public final class BindingEntity
     }
 
     /**
+     * How far this node's clock may run ahead of the asking node's before a PBU in time is taken
+     * for one whose asker stopped waiting (the nodes' clocks are NTP-synchronized; a MAG's
+     * Timestamp option assumes as much, RFC 5213 section 5.5).
+     */
+    static final java.time.Duration CLOCK_SKEW_ALLOWANCE = java.time.Duration.ofSeconds(2);
+
+    /**
      * One received Proxy Binding Update; answered unless {@code answerBy} passed before the entity got
      * to it: the asker (the ingress, after its entity-timeout) has stopped waiting and the MAG has sent
      * again (RFC 5213 section 6.9.4), so handling it would journal a refresh nobody hears of. After a
@@ -228,7 +235,7 @@ public final class BindingEntity
     private ReplyEffect<BindingEvent, BindingState> onCommand(BindingState state, Command command) {
         if (command instanceof HandleProxyBindingUpdate cmd) {
             Instant now = clock.instant();
-            if (cmd.answerBy().filter(now::isAfter).isPresent()) {
+            if (cmd.answerBy().filter(by -> now.isAfter(by.plus(CLOCK_SKEW_ALLOWANCE))).isPresent()) {
                 context.getLog().debug("PBU of {} seq {} not handled: its asker stopped waiting at {}", mnId,
                         cmd.request().sequence(), cmd.answerBy().get());
                 return Effect().noReply();

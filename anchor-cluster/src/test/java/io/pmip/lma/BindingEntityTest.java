@@ -516,15 +516,15 @@ class BindingEntityTest {
                 .hi(HandoffIndicator.HANDOFF_STATE_NOT_CHANGED);
         BindingState before = e.getState();
         // E.g. buffered while its shard moved after a node died: the ingress gave up on it before.
-        TestProbe<PbaDecision> gone = kit.createTestProbe();
+        TestProbe<PbaDecision> gone = fx.kit().createTestProbe();
         var late = e.runCommand(new BindingEntity.HandleProxyBindingUpdate(refresh.request(), gone.ref(),
-                Optional.of(clock.instant().minusMillis(1))));
+                Optional.of(fx.clock().instant().minus(BindingEntity.CLOCK_SKEW_ALLOWANCE).minusMillis(1))));
         assertTrue(late.hasNoEvents(), "no refresh journaled: " + late.events());
         assertEquals(before, e.getState());
         gone.expectNoMessage(java.time.Duration.ofMillis(200));
         CommandResultWithReply<BindingEntity.Command, BindingEvent, BindingState, PbaDecision> inTime =
                 e.runCommand(r -> new BindingEntity.HandleProxyBindingUpdate(refresh.seq(3).request(), r,
-                        Optional.of(clock.instant().plusSeconds(5))));
+                        Optional.of(fx.clock().instant().plusSeconds(5))));
         assertEquals(BindingAckStatus.ACCEPTED, inTime.reply().status(), inTime.reply().detail());
         assertEquals(1, inTime.events().size());
     }
