@@ -387,7 +387,9 @@ public final class SignalingIngress implements AutoCloseable {
             String mag = Addresses.canonical(datagram.source());
             if (!revocations.acknowledge(mag, bra)) {
                 java.util.function.Consumer<AcknowledgementRelay.Relayed> relay = acknowledgementRelay;
-                if (relay != null) {
+                if (!shard.policy().magPeers().isAuthorized(mag)) {
+                    metrics.dropped("unauthorized_mag"); // never fanned out to the cluster
+                } else if (relay != null) {
                     relay.accept(new AcknowledgementRelay.Relayed(nodeName, mag, datagram.kind().name(),
                             datagram.payload()));
                     metrics.increment(MetricKey.of("revocation_ack_relayed", "outcome", "published"));
