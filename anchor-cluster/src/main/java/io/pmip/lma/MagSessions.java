@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.javadsl.Source;
@@ -36,7 +37,7 @@ public final class MagSessions {
         private static final Ended NONE = new Ended(List.of(), 0);
 
         private Ended plus(Ended other) {
-            return new Ended(java.util.stream.Stream.concat(mobileNodes.stream(), other.mobileNodes.stream()).toList(),
+            return new Ended(Stream.concat(mobileNodes.stream(), other.mobileNodes.stream()).toList(),
                     sessions + other.sessions);
         }
     }

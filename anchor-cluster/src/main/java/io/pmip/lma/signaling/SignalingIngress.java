@@ -54,6 +54,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +87,7 @@ public final class SignalingIngress implements AutoCloseable {
     private final Map<TransportKind, SignalingTransport> unicast = new EnumMap<>(TransportKind.class);
     private volatile Redirection redirection;
     /** Publishes a BRA this node has no indication for to the other nodes; null when alone. */
-    private volatile java.util.function.Consumer<AcknowledgementRelay.Relayed> acknowledgementRelay;
+    private volatile Consumer<AcknowledgementRelay.Relayed> acknowledgementRelay;
     private volatile String nodeName = "";
 
     /** How a MAG was last reached: its transport, source port, the LMA address it used, and when. */
@@ -208,7 +209,7 @@ public final class SignalingIngress implements AutoCloseable {
     }
 
     /** Where BRAs for other nodes' indications go (see {@link AcknowledgementRelay}); {@code self} names this node. */
-    void relayAcknowledgements(java.util.function.Consumer<AcknowledgementRelay.Relayed> relay, String self) {
+    void relayAcknowledgements(Consumer<AcknowledgementRelay.Relayed> relay, String self) {
         this.nodeName = self;
         this.acknowledgementRelay = relay;
     }
@@ -386,7 +387,7 @@ public final class SignalingIngress implements AutoCloseable {
         } else if (message instanceof BindingRevocationAcknowledgement bra) {
             String mag = Addresses.canonical(datagram.source());
             if (!revocations.acknowledge(mag, bra)) {
-                java.util.function.Consumer<AcknowledgementRelay.Relayed> relay = acknowledgementRelay;
+                Consumer<AcknowledgementRelay.Relayed> relay = acknowledgementRelay;
                 if (!shard.policy().magPeers().isAuthorized(mag)) {
                     metrics.dropped("unauthorized_mag"); // never fanned out to the cluster
                 } else if (relay != null) {

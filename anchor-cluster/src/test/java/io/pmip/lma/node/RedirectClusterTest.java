@@ -277,8 +277,8 @@ class RedirectClusterTest {
         int attached = 2;
         while (!readSideLists(drained, "127.0.0.14") && attached < 10) {
             attached++;
-            attach(mag, "d" + attached + "x@lab.example", 40 + attached);
             String mnId = "d" + attached + "x@lab.example";
+            attach(mag, mnId, 40 + attached);
             mag.expect(MagEvent.Registered.class, e -> e.mobileNodeIdentifier().equals(mnId));
             Thread.sleep(1000);
         }
