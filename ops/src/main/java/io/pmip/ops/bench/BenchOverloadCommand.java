@@ -51,6 +51,11 @@ final class BenchOverloadCommand implements Callable<Integer> {
             description = "Registrations of the closed-loop baseline, before and after the surge (default: ${DEFAULT-VALUE}).")
     int baselineMobileNodes;
 
+    @Option(names = "--warmup-mns", defaultValue = "1000",
+            description = "Registrations before the baseline, closed loop, not counted: a cold node (prefix pool shards"
+                    + " and journal sessions not yet started) would understate the sustainable rate (default: ${DEFAULT-VALUE}).")
+    int warmupMobileNodes;
+
     @Option(names = "--concurrency", defaultValue = "32",
             description = "Outstanding PBUs of the closed-loop baseline (default: ${DEFAULT-VALUE}).")
     int concurrency;
@@ -109,10 +114,19 @@ final class BenchOverloadCommand implements Callable<Integer> {
         boolean alive;
         try {
             UpLine up = lma.awaitUp(Duration.ofMinutes(4));
+            // A trickle first, so the node's first seconds (journal connections, pool shard recovery) are not a surge.
             try (LoadClient warm = LoadClient.open(LoadProfile.udp(up.udp().getAddress(), up.udp().getPort(), 1, 64, 16)
                     .withMaxInFlight(4).withRetransmission(Duration.ofSeconds(5), 5).withTag("overload-warm"))) {
                 lines.add("- warm-up (not counted): " + warm.run(LoadPhase.REGISTER, Duration.ofMinutes(5)).render());
                 console.println(lines.get(lines.size() - 1));
+            }
+            if (warmupMobileNodes > 0) {
+                LoadProfile warmLoop = LoadProfile.udp(up.udp().getAddress(), up.udp().getPort(), mags,
+                        Math.max(1, warmupMobileNodes / mags), 0).withMaxInFlight(concurrency).withTag("overload-warm-loop");
+                try (LoadClient warm = LoadClient.open(warmLoop)) {
+                    lines.add("- warm-up, closed loop (not counted): " + warm.run(LoadPhase.REGISTER, Duration.ofMinutes(10)).render());
+                    console.println(lines.get(lines.size() - 1));
+                }
             }
             LoadProfile closed = LoadProfile.udp(up.udp().getAddress(), up.udp().getPort(), mags,
                     Math.max(1, baselineMobileNodes / mags), 0).withMaxInFlight(concurrency);
