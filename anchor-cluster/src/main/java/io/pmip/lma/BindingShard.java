@@ -61,8 +61,8 @@ public final class BindingShard {
      */
     public CompletionStage<PbaDecision> handle(PbuRequest request, Duration timeout) {
         Instant answerBy = clock.instant().plus(timeout);
-        return binding(request.mnId()).ask(replyTo -> new BindingEntity.HandleProxyBindingUpdate(request, replyTo,
-                Optional.of(answerBy)), timeout);
+        return Replies.onReplyingThread(binding(request.mnId()).ask(replyTo ->
+                new BindingEntity.HandleProxyBindingUpdate(request, replyTo, Optional.of(answerBy)), timeout));
     }
 
     public LmaPolicy policy() {

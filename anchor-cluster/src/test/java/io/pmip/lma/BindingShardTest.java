@@ -2,6 +2,7 @@ package io.pmip.lma;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -75,5 +76,16 @@ class BindingShardTest {
         BindingView view = lma.binding("alice@lab.example").<BindingView>ask(BindingEntity.Get::new, Duration.ofSeconds(5))
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertEquals(Pbus.MAG2, view.sessions().get(0).servingMag());
+    }
+
+    @Test
+    void whatFollowsAPbaDecisionRunsOnTheEntitysThreadNotOnAThreadOfItsOwn() throws Exception {
+        // Without Replies the ingress's callback ran on CompletableFuture's default executor: a new
+        // thread per PBA on 2 cores, the common pool's on more; either way not the actor system's.
+        String caller = Thread.currentThread().getName();
+        String thread = lma.handle(Pbus.initial("carol@lab.example").request(), Duration.ofSeconds(10))
+                .thenApply(decision -> Thread.currentThread().getName())
+                .toCompletableFuture().get(15, TimeUnit.SECONDS);
+        assertTrue(thread.startsWith("binding-shard-test-") || thread.equals(caller), thread);
     }
 }

@@ -1,5 +1,6 @@
 package io.pmip.lma.prefix;
 
+import io.pmip.lma.Replies;
 import io.pmip.protocol.Ipv6Prefix;
 import java.time.Duration;
 import java.util.Optional;
@@ -74,13 +75,13 @@ public final class PrefixPoolClient {
         }
         int shard = (int) at.get()[0];
         int home = layout.homeShard(holder);
-        CompletionStage<Done> released = AskPattern.ask(shardRef.apply(shard),
-                (ActorRef<Done> r) -> new PrefixPoolEntity.Release(holder, prefix, r), timeout, scheduler);
+        CompletionStage<Done> released = Replies.onReplyingThread(AskPattern.ask(shardRef.apply(shard),
+                (ActorRef<Done> r) -> new PrefixPoolEntity.Release(holder, prefix, r), timeout, scheduler));
         if (home == shard) {
             return released;
         }
-        CompletionStage<Done> forgotten = AskPattern.ask(shardRef.apply(home),
-                (ActorRef<Done> r) -> new PrefixPoolEntity.ForgetSpill(holder, r), timeout, scheduler);
+        CompletionStage<Done> forgotten = Replies.onReplyingThread(AskPattern.ask(shardRef.apply(home),
+                (ActorRef<Done> r) -> new PrefixPoolEntity.ForgetSpill(holder, r), timeout, scheduler));
         return released.thenCombine(forgotten, (a, b) -> Done.done());
     }
 
@@ -91,6 +92,6 @@ public final class PrefixPoolClient {
     private CompletionStage<PrefixPoolEntity.AllocationReply> ask(
             int shard, org.apache.pekko.japi.function.Function<ActorRef<PrefixPoolEntity.AllocationReply>,
             PrefixPoolEntity.Command> message) {
-        return AskPattern.ask(shardRef.apply(shard), message, timeout, scheduler);
+        return Replies.onReplyingThread(AskPattern.ask(shardRef.apply(shard), message, timeout, scheduler));
     }
 }
