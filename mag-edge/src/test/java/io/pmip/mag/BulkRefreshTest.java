@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pmip.protocol.mh.AccessTechnologyType;
 import io.pmip.protocol.mh.BindingAckStatus;
+import io.pmip.protocol.mh.BindingRevocationAcknowledgement;
+import io.pmip.protocol.mh.BindingRevocationIndication;
 import io.pmip.protocol.mh.HandoffIndicator;
 import io.pmip.protocol.mh.ProxyBindingUpdate;
+import io.pmip.protocol.mh.RevocationStatus;
+import io.pmip.protocol.mh.RevocationTrigger;
 import io.pmip.protocol.mh.option.HandoffIndicatorOption;
 import io.pmip.protocol.mh.option.MobileNodeGroupIdentifier;
 import io.pmip.protocol.mh.option.MobileNodeIdentifier;
@@ -112,6 +116,41 @@ class BulkRefreshTest extends MagTestBase {
             mag.tell(MagCommand.Attach.newAttachment("mn4@example.org", mac(4), AccessTechnologyType.IEEE_802_3));
             assertEquals(MobileNodeGroupIdentifier.bulkBindingUpdateGroup(GROUP + 1),
                     lma.nextPbu(WAIT).as(ProxyBindingUpdate.class).option(MobileNodeGroupIdentifier.class).orElseThrow());
+        }
+    }
+
+    @Test
+    void aGroupScopedRevocationRemovesThatGroupOnlyAndIsAcknowledgedWithTheGroup() throws Exception {
+        try (TestLma lma = TestLma.open();
+                MagFixture mag = mag(lma, c -> c.withBulk(BulkRefreshConfig.groupsOf(3, GROUP)))) {
+            attachThree(lma, mag);
+            mag.tell(MagCommand.Attach.newAttachment("mn4@example.org", mac(4), AccessTechnologyType.IEEE_802_3));
+            lma.nextPbu(WAIT);
+            mag.expect(MagEvent.Registered.class, WAIT);
+
+            // RFC 6602 group scope: P set, G clear (G would be every binding of the MAG), the group named.
+            MobileNodeGroupIdentifier group = MobileNodeGroupIdentifier.bulkBindingUpdateGroup(GROUP);
+            lma.send(BindingRevocationIndication.of(RevocationTrigger.ADMINISTRATIVE_REASON, 9, true, false,
+                    List.of(group)), mag.node.transport().localAddress(), mag.node.transport().localPort());
+            Set<String> revoked = new HashSet<>();
+            for (int i = 0; i < 3; i++) {
+                revoked.add(mag.expect(MagEvent.Revoked.class, WAIT).mobileNodeIdentifier());
+            }
+            assertEquals(Set.of("mn1@example.org", "mn2@example.org", "mn3@example.org"), revoked);
+            BindingRevocationAcknowledgement bra = lma.next(BindingRevocationAcknowledgement.class, WAIT)
+                    .as(BindingRevocationAcknowledgement.class);
+            assertEquals(9, bra.sequence());
+            assertEquals(RevocationStatus.SUCCESS.code(), bra.statusCode());
+            assertTrue(bra.proxyBinding() && !bra.global());
+            assertEquals(List.of(group), bra.options(), "the group is echoed");
+            assertEquals(Set.of("mn4@example.org"), mag.bindingUpdateList().keySet(), "the next group stays");
+
+            lma.send(BindingRevocationIndication.of(RevocationTrigger.ADMINISTRATIVE_REASON, 10, true, false,
+                    List.of(group)), mag.node.transport().localAddress(), mag.node.transport().localPort());
+            BindingRevocationAcknowledgement again = lma.next(BindingRevocationAcknowledgement.class, WAIT)
+                    .as(BindingRevocationAcknowledgement.class);
+            assertEquals(RevocationStatus.BINDING_DOES_NOT_EXIST.code(), again.statusCode());
+            assertEquals(10, again.sequence());
         }
     }
 }
