@@ -128,29 +128,31 @@ class BulkRefreshTest extends MagTestBase {
             lma.nextPbu(WAIT);
             mag.expect(MagEvent.Registered.class, WAIT);
 
-            // RFC 6602 group scope: P set, G clear (G would be every binding of the MAG), the group named.
             MobileNodeGroupIdentifier group = MobileNodeGroupIdentifier.bulkBindingUpdateGroup(GROUP);
-            lma.send(BindingRevocationIndication.of(RevocationTrigger.ADMINISTRATIVE_REASON, 9, true, false,
-                    List.of(group)), mag.node.transport().localAddress(), mag.node.transport().localPort());
+            BindingRevocationAcknowledgement bra = revokeGroup(lma, mag, 9);
             Set<String> revoked = new HashSet<>();
             for (int i = 0; i < 3; i++) {
                 revoked.add(mag.expect(MagEvent.Revoked.class, WAIT).mobileNodeIdentifier());
             }
             assertEquals(Set.of("mn1@example.org", "mn2@example.org", "mn3@example.org"), revoked);
-            BindingRevocationAcknowledgement bra = lma.next(BindingRevocationAcknowledgement.class, WAIT)
-                    .as(BindingRevocationAcknowledgement.class);
             assertEquals(9, bra.sequence());
             assertEquals(RevocationStatus.SUCCESS.code(), bra.statusCode());
             assertTrue(bra.proxyBinding() && !bra.global());
             assertEquals(List.of(group), bra.options(), "the group is echoed");
             assertEquals(Set.of("mn4@example.org"), mag.bindingUpdateList().keySet(), "the next group stays");
 
-            lma.send(BindingRevocationIndication.of(RevocationTrigger.ADMINISTRATIVE_REASON, 10, true, false,
-                    List.of(group)), mag.node.transport().localAddress(), mag.node.transport().localPort());
-            BindingRevocationAcknowledgement again = lma.next(BindingRevocationAcknowledgement.class, WAIT)
-                    .as(BindingRevocationAcknowledgement.class);
+            BindingRevocationAcknowledgement again = revokeGroup(lma, mag, 10);
             assertEquals(RevocationStatus.BINDING_DOES_NOT_EXIST.code(), again.statusCode());
             assertEquals(10, again.sequence());
         }
+    }
+
+    /** RFC 6602 group scope: P set, G clear (G would be every binding of the MAG), the group named. */
+    private static BindingRevocationAcknowledgement revokeGroup(TestLma lma, MagFixture mag, int sequence)
+            throws Exception {
+        lma.send(BindingRevocationIndication.of(RevocationTrigger.ADMINISTRATIVE_REASON, sequence, true, false,
+                List.of(MobileNodeGroupIdentifier.bulkBindingUpdateGroup(GROUP))), mag.node.transport().localAddress(),
+                mag.node.transport().localPort());
+        return lma.next(BindingRevocationAcknowledgement.class, WAIT).as(BindingRevocationAcknowledgement.class);
     }
 }
