@@ -113,10 +113,14 @@ class BulkRefreshTest extends MagTestBase {
         try (TestLma lma = TestLma.open();
                 MagFixture mag = mag(lma, c -> c.withBulk(BulkRefreshConfig.groupsOf(3, GROUP)))) {
             attachThree(lma, mag);
-            mag.tell(MagCommand.Attach.newAttachment("mn4@example.org", mac(4), AccessTechnologyType.IEEE_802_3));
             assertEquals(MobileNodeGroupIdentifier.bulkBindingUpdateGroup(GROUP + 1),
-                    lma.nextPbu(WAIT).as(ProxyBindingUpdate.class).option(MobileNodeGroupIdentifier.class).orElseThrow());
+                    attachFourth(lma, mag).option(MobileNodeGroupIdentifier.class).orElseThrow());
         }
+    }
+
+    private static ProxyBindingUpdate attachFourth(TestLma lma, MagFixture mag) throws InterruptedException {
+        mag.tell(MagCommand.Attach.newAttachment("mn4@example.org", mac(4), AccessTechnologyType.IEEE_802_3));
+        return lma.nextPbu(WAIT).as(ProxyBindingUpdate.class);
     }
 
     @Test
@@ -124,8 +128,7 @@ class BulkRefreshTest extends MagTestBase {
         try (TestLma lma = TestLma.open();
                 MagFixture mag = mag(lma, c -> c.withBulk(BulkRefreshConfig.groupsOf(3, GROUP)))) {
             attachThree(lma, mag);
-            mag.tell(MagCommand.Attach.newAttachment("mn4@example.org", mac(4), AccessTechnologyType.IEEE_802_3));
-            lma.nextPbu(WAIT);
+            attachFourth(lma, mag);
             mag.expect(MagEvent.Registered.class, WAIT);
 
             MobileNodeGroupIdentifier group = MobileNodeGroupIdentifier.bulkBindingUpdateGroup(GROUP);
