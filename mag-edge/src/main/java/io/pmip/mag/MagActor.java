@@ -725,8 +725,10 @@ public final class MagActor extends AbstractBehavior<MagCommand> {
         RevocationStatus status = revoked.isEmpty() && !bri.global() ? RevocationStatus.BINDING_DOES_NOT_EXIST
                 : named.size() > 1 && revoked.size() < named.size() ? RevocationStatus.PARTIAL_SUCCESS
                 : RevocationStatus.SUCCESS;
-        // RFC 5846 section 6.2: same sequence number, P and G as in the indication, the MN-ID echoed.
-        List<MobilityOption> options = mnIdOption.<List<MobilityOption>>map(List::of).orElse(List.of());
+        // RFC 5846 section 6.2: same sequence number, P and G as in the indication, the MN-ID echoed;
+        // a group-scoped indication (RFC 6602) gets its Mobile Node Group Identifier back instead.
+        List<MobilityOption> options = mnIdOption.<MobilityOption>map(o -> o).or(() -> group)
+                .<List<MobilityOption>>map(List::of).orElse(List.of());
         link.sendTo(BindingRevocationAcknowledgement.of(status, bri.sequence(), bri.proxyBinding(), bri.global(),
                 options), received.source(), received.sourcePort());
         return this;

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pmip.protocol.mh.AccessTechnologyType;
 import io.pmip.protocol.mh.BindingAckStatus;
+import io.pmip.protocol.mh.BindingRevocationAcknowledgement;
+import io.pmip.protocol.mh.BindingRevocationIndication;
 import io.pmip.protocol.mh.HandoffIndicator;
 import io.pmip.protocol.mh.ProxyBindingUpdate;
+import io.pmip.protocol.mh.RevocationStatus;
+import io.pmip.protocol.mh.RevocationTrigger;
 import io.pmip.protocol.mh.option.HandoffIndicatorOption;
 import io.pmip.protocol.mh.option.MobileNodeGroupIdentifier;
 import io.pmip.protocol.mh.option.MobileNodeIdentifier;
@@ -109,9 +113,49 @@ class BulkRefreshTest extends MagTestBase {
         try (TestLma lma = TestLma.open();
                 MagFixture mag = mag(lma, c -> c.withBulk(BulkRefreshConfig.groupsOf(3, GROUP)))) {
             attachThree(lma, mag);
-            mag.tell(MagCommand.Attach.newAttachment("mn4@example.org", mac(4), AccessTechnologyType.IEEE_802_3));
             assertEquals(MobileNodeGroupIdentifier.bulkBindingUpdateGroup(GROUP + 1),
-                    lma.nextPbu(WAIT).as(ProxyBindingUpdate.class).option(MobileNodeGroupIdentifier.class).orElseThrow());
+                    attachFourth(lma, mag).option(MobileNodeGroupIdentifier.class).orElseThrow());
         }
+    }
+
+    private static ProxyBindingUpdate attachFourth(TestLma lma, MagFixture mag) throws InterruptedException {
+        mag.tell(MagCommand.Attach.newAttachment("mn4@example.org", mac(4), AccessTechnologyType.IEEE_802_3));
+        return lma.nextPbu(WAIT).as(ProxyBindingUpdate.class);
+    }
+
+    @Test
+    void aGroupScopedRevocationRemovesThatGroupOnlyAndIsAcknowledgedWithTheGroup() throws Exception {
+        try (TestLma lma = TestLma.open();
+                MagFixture mag = mag(lma, c -> c.withBulk(BulkRefreshConfig.groupsOf(3, GROUP)))) {
+            attachThree(lma, mag);
+            attachFourth(lma, mag);
+            mag.expect(MagEvent.Registered.class, WAIT);
+
+            MobileNodeGroupIdentifier group = MobileNodeGroupIdentifier.bulkBindingUpdateGroup(GROUP);
+            BindingRevocationAcknowledgement bra = revokeGroup(lma, mag, 9);
+            Set<String> revoked = new HashSet<>();
+            for (int i = 0; i < 3; i++) {
+                revoked.add(mag.expect(MagEvent.Revoked.class, WAIT).mobileNodeIdentifier());
+            }
+            assertEquals(Set.of("mn1@example.org", "mn2@example.org", "mn3@example.org"), revoked);
+            assertEquals(9, bra.sequence());
+            assertEquals(RevocationStatus.SUCCESS.code(), bra.statusCode());
+            assertTrue(bra.proxyBinding() && !bra.global());
+            assertEquals(List.of(group), bra.options(), "the group is echoed");
+            assertEquals(Set.of("mn4@example.org"), mag.bindingUpdateList().keySet(), "the next group stays");
+
+            BindingRevocationAcknowledgement again = revokeGroup(lma, mag, 10);
+            assertEquals(RevocationStatus.BINDING_DOES_NOT_EXIST.code(), again.statusCode());
+            assertEquals(10, again.sequence());
+        }
+    }
+
+    /** RFC 6602 group scope: P set, G clear (G would be every binding of the MAG), the group named. */
+    private static BindingRevocationAcknowledgement revokeGroup(TestLma lma, MagFixture mag, int sequence)
+            throws Exception {
+        lma.send(BindingRevocationIndication.of(RevocationTrigger.ADMINISTRATIVE_REASON, sequence, true, false,
+                List.of(MobileNodeGroupIdentifier.bulkBindingUpdateGroup(GROUP))), mag.node.transport().localAddress(),
+                mag.node.transport().localPort());
+        return lma.next(BindingRevocationAcknowledgement.class, WAIT).as(BindingRevocationAcknowledgement.class);
     }
 }

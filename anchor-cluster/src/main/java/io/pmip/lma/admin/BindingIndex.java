@@ -79,8 +79,8 @@ public final class BindingIndex {
     private final Map<String, String> magLmaAddress = new HashMap<>();
     /** Highest sequence number folded in per persistence id: a re-read event is skipped. */
     private final Map<String, Long> appliedUpTo = new HashMap<>();
-    /** The RFC 6602 bulk group of each live session ("mnId sessionKey"), for the MAG view. */
-    private final Map<String, GroupKey> groupOfSession = new HashMap<>();
+    /** The RFC 6602 bulk group of each live session, for the MAG view and group revocation. */
+    private final Map<SessionId, GroupKey> groupOfSession = new HashMap<>();
     private long eventsApplied;
 
     /**
@@ -114,8 +114,8 @@ public final class BindingIndex {
         SessionRow old = sessions == null ? null : sessions.get(key);
         SessionRow next = next(event, old);
         if (!(event instanceof BindingEvent.PrefixesReleased)) {
-            groupAfter(event, next).ifPresentOrElse(g -> groupOfSession.put(mnId + " " + key, g),
-                    () -> groupOfSession.remove(mnId + " " + key));
+            SessionId id = new SessionId(mnId, key);
+            groupAfter(event, next).ifPresentOrElse(g -> groupOfSession.put(id, g), () -> groupOfSession.remove(id));
         }
         if (next == null) {
             if (sessions != null) {
@@ -174,6 +174,15 @@ public final class BindingIndex {
         groupOfSession.values().stream().filter(g -> g.servingMag().equals(mag))
                 .forEach(g -> groups.merge(g.groupIdentifier(), 1, Integer::sum));
         return groups;
+    }
+
+    /** The mobile nodes with a session in the bulk group {@code group} of {@code mag}, sorted. */
+    public synchronized List<String> groupMembers(GroupKey group) {
+        return groupOfSession.entrySet().stream().filter(e -> e.getValue().equals(group))
+                .map(e -> e.getKey().mnId()).distinct().sorted().toList();
+    }
+
+    private record SessionId(String mnId, String sessionKey) {
     }
 
     public synchronized long eventsApplied() {

@@ -1,17 +1,21 @@
 package io.pmip.lma.admin;
 
 import io.pmip.lma.MagSessions;
+import io.pmip.lma.bulk.GroupKey;
+import io.pmip.protocol.mh.option.MobileNodeGroupIdentifier;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 
 /**
  * DELETE /api/mags/{id}/bindings: revokes every binding a MAG serves with one global Binding
  * Revocation Indication (RFC 5846 section 6.1, G set), or with {@code ?mnIds=a,b} only those mobile
- * nodes, in one indication carrying an MN-ID option each (bulk). The MAG is told first; then the
- * sessions at that MAG end, whatever it answered.
+ * nodes, in one indication carrying an MN-ID option each (bulk), or with {@code ?group=N} the
+ * bindings of one of its RFC 6602 bulk binding update groups, in one indication carrying the Mobile
+ * Node Group Identifier. The MAG is told first; then the sessions at that MAG end, whatever it answered.
  */
 final class MagRevocationResource {
     /** The reason journaled in {@code BindingEvent.Revoked}. */
@@ -29,6 +33,12 @@ final class MagRevocationResource {
 
     CompletionStage<HttpResponse> revoke(ApiRequest request) {
         String mag = Filters.mag(request.path("id"));
+        if (request.query("group").isPresent()) {
+            if (request.query("mnIds").isPresent()) {
+                throw ApiException.badRequest("bad_parameter", "group and mnIds exclude each other");
+            }
+            return revokeGroup(mag, group(request.query("group").get()));
+        }
         Optional<List<String>> named = request.query("mnIds").map(v -> Arrays.stream(v.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList());
         if (named.isPresent() && named.get().isEmpty()) {
@@ -48,5 +58,42 @@ final class MagRevocationResource {
                         "revokedMobileNodes", ended.mobileNodes().stream().sorted().toList(),
                         "magAcknowledged", outcome.outcome().equals("acknowledged"),
                         "revocation", outcome))));
+    }
+
+    /** The group's members from the read side; only their sessions in that group end here. */
+    private CompletionStage<HttpResponse> revokeGroup(String mag, long group) {
+        List<String> members = index.orElseThrow(() -> ApiException.unavailable("no_read_side",
+                "finding a bulk group's bindings needs the read side")).groupMembers(new GroupKey(mag, group));
+        if (members.isEmpty()) {
+            throw ApiException.notFound("unknown_group", "no binding of MAG " + mag + " is in bulk group " + group);
+        }
+        OptionalLong inGroup = OptionalLong.of(group);
+        return revocation.revokeGroup(mag, group).thenCompose(outcome -> sessions.end(mag, members, REASON,
+                        s -> s.bulkGroupId().equals(inGroup))
+                .thenApply(ended -> Json.ok(Json.object(
+                        "mag", mag,
+                        "flavour", Revocation.Flavour.GROUP.label,
+                        "groupId", group,
+                        "revokedMobileNodes", ended.mobileNodes().stream().sorted().toList(),
+                        "magAcknowledged", outcome.outcome().equals("acknowledged"),
+                        "revocation", outcome))));
+    }
+
+    /** A Mobile Node Group Identifier: 32 bits, not 1 (ALL-SESSIONS, RFC 6602: that is the global revocation). */
+    private static long group(String text) {
+        long group;
+        try {
+            group = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("bad_group", "group must be a Mobile Node Group Identifier, got '" + text + "'");
+        }
+        if (group < 0 || group > 0xFFFF_FFFFL) {
+            throw ApiException.badRequest("bad_group", "group must fit 32 bits, got " + group);
+        }
+        if (group == MobileNodeGroupIdentifier.ALL_SESSIONS) {
+            throw ApiException.badRequest("bad_group",
+                    "group 1 is ALL-SESSIONS; revoke all of the MAG's bindings without ?group");
+        }
+        return group;
     }
 }

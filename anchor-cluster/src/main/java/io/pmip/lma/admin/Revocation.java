@@ -9,6 +9,7 @@ import io.pmip.protocol.mh.BindingRevocationIndication;
 import io.pmip.protocol.mh.RevocationStatus;
 import io.pmip.protocol.mh.RevocationTrigger;
 import io.pmip.protocol.mh.option.HomeNetworkPrefixOption;
+import io.pmip.protocol.mh.option.MobileNodeGroupIdentifier;
 import io.pmip.protocol.mh.option.MobileNodeIdentifier;
 import io.pmip.protocol.mh.option.MobilityOption;
 import java.time.Duration;
@@ -59,9 +60,12 @@ final class Revocation {
         return send(mag, Flavour.MN, false, options);
     }
 
-    /** What one indication revokes (RFC 5846): one mobile node, several at once, or all of a MAG's. */
+    /**
+     * What one indication revokes (RFC 5846): one mobile node, several at once, all of a MAG's, or
+     * one of the MAG's bulk binding update groups (RFC 6602).
+     */
     enum Flavour {
-        MN("mn"), BULK("bulk"), MAG("mag");
+        MN("mn"), BULK("bulk"), MAG("mag"), GROUP("group");
 
         final String label;
 
@@ -78,6 +82,15 @@ final class Revocation {
         List<MobilityOption> options = global ? List.of()
                 : mnIds.stream().<MobilityOption>map(MobileNodeIdentifier::nai).toList();
         return send(mag, global ? Flavour.MAG : Flavour.BULK, global, options);
+    }
+
+    /**
+     * One indication to {@code mag} for every binding of its bulk group {@code group}: RFC 6602
+     * defines revocation with group scope; the group is named by a Mobile Node Group Identifier
+     * option, with G clear (decision: G asks for every binding of the MAG, RFC 5846 section 6.1).
+     */
+    CompletionStage<Outcome> revokeGroup(String mag, long group) {
+        return send(mag, Flavour.GROUP, false, List.of(MobileNodeGroupIdentifier.bulkBindingUpdateGroup(group)));
     }
 
     private CompletionStage<Outcome> send(String mag, Flavour flavour, boolean global, List<MobilityOption> options) {

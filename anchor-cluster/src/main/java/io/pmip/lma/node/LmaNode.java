@@ -8,6 +8,7 @@ import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.peer.HeartbeatSettings;
 import io.pmip.lma.peer.MagBindings;
 import io.pmip.lma.peer.MagPeers;
+import io.pmip.lma.redirect.Capacity;
 import io.pmip.lma.redirect.LoadGossip;
 import io.pmip.lma.redirect.LoadView;
 import io.pmip.lma.redirect.RedirectPolicy;
@@ -175,7 +176,9 @@ public final class LmaNode implements AutoCloseable {
         NodeDrain drain = new NodeDrain(system, ingress, metrics, ownUnicast, moved,
                 node.getDuration("drain-timeout"));
         system.systemActorOf(LoadGossip.create(new LoadGossip.Self(self,
-                udp == null ? "" : udp.getAddress().getHostAddress(), mh, new PbuRate(metrics, clock), drain),
+                udp == null ? "" : udp.getAddress().getHostAddress(), mh, new PbuRate(metrics, clock), drain,
+                new Capacity(node.getInt("redirect.priority"), node.getLong("redirect.maximum-sessions"),
+                        node.getLong("redirect.maximum-capacity"))),
                 view, interval, clock), "load-gossip", Props.empty());
         if (node.getBoolean("redirect.enabled")) {
             RedirectPolicy policy = RedirectPolicy.named(node.getString("redirect.policy"),

@@ -44,7 +44,7 @@ public final class LoadGossip {
 
     /** This node's identity and how it measures itself. */
     public record Self(String node, String unicastUdp, String unicastMh, DoubleSupplier pbusPerSecond,
-            Runnable onDrain) {
+            Runnable onDrain, Capacity capacity) {
     }
 
     private LoadGossip() {
@@ -99,7 +99,7 @@ public final class LoadGossip {
     private static void publish(Self self, LoadView view, Clock clock, ActorRef<Topic.Command<NodeLoad>> loads,
             State state) {
         NodeLoad load = new NodeLoad(self.node(), self.unicastUdp(), self.unicastMh(), state.entities(),
-                self.pbusPerSecond().getAsDouble(), state.draining(), clock.millis());
+                self.pbusPerSecond().getAsDouble(), state.draining(), clock.millis(), self.capacity());
         view.update(load); // own view first: a lone node needs no round trip through the topic
         loads.tell(Topic.publish(load));
     }

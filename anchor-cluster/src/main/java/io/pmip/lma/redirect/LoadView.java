@@ -1,11 +1,14 @@
 package io.pmip.lma.redirect;
 
+import io.pmip.protocol.mh.option.LoadInformation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The latest {@link NodeLoad} of every node, as gossiped; read by the signaling receive threads
@@ -33,6 +36,12 @@ public final class LoadView {
     public List<NodeLoad> live() {
         long oldest = clock.millis() - staleAfter.toMillis();
         return byNode.values().stream().filter(l -> l.publishedAtMillis() >= oldest).toList();
+    }
+
+    /** Every live node's load as RFC 6463 Load Information values, by node. */
+    public Map<String, LoadInformation> loadInformation() {
+        return live().stream().collect(Collectors.toMap(NodeLoad::node, NodeLoad::loadInformation, (a, b) -> b,
+                TreeMap::new));
     }
 
     /** Where a MAG on this transport may be sent: live, not draining, with a unicast address for it. */

@@ -16,8 +16,9 @@ public interface RedirectPolicy {
     static RedirectPolicy named(String name, double rateWeight) {
         return switch (name) {
             case "least-loaded" -> new LeastLoadedPolicy(rateWeight);
-            default -> throw new IllegalArgumentException(
-                    "pmip.lma.node.redirect.policy must be \"least-loaded\", got \"" + name + "\"");
+            case "load-information" -> new LoadInformationPolicy();
+            default -> throw new IllegalArgumentException("pmip.lma.node.redirect.policy must be \"least-loaded\" or "
+                    + "\"load-information\", got \"" + name + "\"");
         };
     }
 }

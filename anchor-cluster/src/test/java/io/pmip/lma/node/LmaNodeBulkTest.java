@@ -21,6 +21,10 @@ import io.pmip.protocol.mh.option.MobileNodeGroupIdentifier;
 import io.pmip.protocol.mh.option.Timestamp;
 import io.pmip.protocol.transport.TransportConfig;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +39,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real MAG (mag-edge) with RFC 6602 bulk groups against a real LMA node over UDP. */
+/**
+ * A real MAG (mag-edge) with RFC 6602 bulk groups against a real LMA node over UDP: bulk refresh and
+ * de-registration, and revocation of one group through the admin API.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LmaNodeBulkTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -43,15 +50,21 @@ class LmaNodeBulkTest {
     private static final int MOBILE_NODES = 5;
     /** The MAG asks for 4 s and refreshes its group after a quarter of it. */
     private static final Duration LIFETIME = Duration.ofSeconds(4);
+    private static final String TOKEN = "bulk-token";
+    /** The MAG whose group is revoked, and that group: apart from the other test's. */
+    private static final String REVOKED_MAG = "127.0.0.2";
+    private static final long REVOKED_GROUP = 2000;
 
     private LmaNode lma;
     private ActorTestKit kit;
     private MagNode node;
+    private MagNode revokedNode;
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         // UDP only, on ephemeral ports: no raw socket to keep apart from other processes, so no namespace.
-        lma = TestNode.start(dir, false);
+        lma = TestNode.start(dir, false, "pmip.admin { port = 0, token = \"" + TOKEN + "\" }\n");
         kit = ActorTestKit.create("bulk-mags");
     }
 
@@ -63,6 +76,9 @@ class LmaNodeBulkTest {
         if (node != null) {
             node.close();
         }
+        if (revokedNode != null) {
+            revokedNode.close();
+        }
         if (lma != null) {
             lma.close();
         }
@@ -71,18 +87,24 @@ class LmaNodeBulkTest {
     private TestMag bulkMag() throws Exception {
         InetAddress local = InetAddress.getByName("127.0.0.1");
         node = MagNode.open(TransportConfig.udpIpv4(local, 0));
-        MagConfig config = MagConfig.defaults(local, lma.udpAddress().getAddress(), lma.udpAddress().getPort())
+        return spawn(node, MagConfig.defaults(local, lma.udpAddress().getAddress(), lma.udpAddress().getPort())
                 .withRequestedLifetime(LIFETIME).withRefreshFraction(0.25)
-                .withBindackTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(4))
-                .withBulk(BulkRefreshConfig.groupsOf(100, GROUP));
+                .withBulk(BulkRefreshConfig.groupsOf(100, GROUP)));
+    }
+
+    private TestMag spawn(MagNode node, MagConfig magConfig) {
+        MagConfig config = magConfig.withBindackTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(4));
         TestProbe<MagEvent> events = kit.createTestProbe(MagEvent.class);
         return new TestMag(kit.spawn(MagActor.create(config, node, events.getRef()::tell, Clock.systemUTC())), events,
                 WAIT);
     }
 
+    private BindingView view(String mnId) {
+        return lma.shard().binding(mnId).<BindingView>ask(BindingEntity.Get::new, WAIT).toCompletableFuture().join();
+    }
+
     private MobilitySession session(String mnId) {
-        BindingView view = lma.shard().binding(mnId).<BindingView>ask(BindingEntity.Get::new, WAIT)
-                .toCompletableFuture().join();
+        BindingView view = view(mnId);
         assertEquals(1, view.sessions().size(), view.toString());
         return view.sessions().get(0);
     }
@@ -145,5 +167,57 @@ class LmaNodeBulkTest {
             assertTrue(pba.bulkBindingUpdate());
             assertEquals(GROUP, pba.option(MobileNodeGroupIdentifier.class).orElseThrow().groupIdentifier());
         }
+    }
+
+    @Test
+    void oneBulkGroupOfAMagIsRevokedThroughTheAdminApiWithOneIndication() throws Exception {
+        InetAddress local = InetAddress.getByName(REVOKED_MAG);
+        revokedNode = MagNode.open(TransportConfig.udpIpv4(local, 0));
+        TestMag mag = spawn(revokedNode, MagConfig.defaults(local, lma.udpAddress().getAddress(),
+                lma.udpAddress().getPort()).withBulk(BulkRefreshConfig.groupsOf(2, REVOKED_GROUP)));
+        // Groups of two: g1 and g2 in REVOKED_GROUP, g3 in the next one.
+        for (int i = 1; i <= 3; i++) {
+            String mnId = "g" + i + "@group.example";
+            mag.ref().tell(MagCommand.Attach.newAttachment(mnId, Bytes.fromHex("02000000cc0" + i),
+                    AccessTechnologyType.IEEE_802_11));
+            mag.expect(MagEvent.Registered.class, r -> r.mobileNodeIdentifier().equals(mnId));
+        }
+        awaitReadSide("\"groupId\":" + REVOKED_GROUP + ",\"members\":2");
+        String revoke = "/api/mags/" + REVOKED_MAG + "/bindings?group=";
+        assertEquals(400, admin("DELETE", revoke + "1").statusCode(), "1 is ALL-SESSIONS");
+        assertEquals(400, admin("DELETE", revoke + "x").statusCode());
+        assertEquals(400, admin("DELETE", revoke + "7&mnIds=a").statusCode());
+        assertEquals(404, admin("DELETE", revoke + "4242").statusCode());
+
+        HttpResponse<String> r = admin("DELETE", revoke + REVOKED_GROUP);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"flavour\":\"group\"") && r.body().contains("\"groupId\":" + REVOKED_GROUP)
+                && r.body().contains("\"magAcknowledged\":true") && r.body().contains("\"status\":0"), r.body());
+        assertTrue(r.body().contains("\"revokedMobileNodes\":[\"g1@group.example\",\"g2@group.example\"]"), r.body());
+        mag.expect(MagEvent.Revoked.class, e -> e.mobileNodeIdentifier().equals("g1@group.example"));
+        mag.expect(MagEvent.Revoked.class, e -> e.mobileNodeIdentifier().equals("g2@group.example"));
+        assertTrue(view("g1@group.example").sessions().isEmpty());
+        assertTrue(view("g2@group.example").sessions().isEmpty());
+        assertEquals(1, view("g3@group.example").sessions().size(), "the MAG's other group stays");
+        assertEquals(1, lma.metrics().snapshot().count("revocation", "flavour", "group"));
+    }
+
+    private void awaitReadSide(String fragment) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            body = admin("GET", "/api/mags/" + REVOKED_MAG).body();
+            if (body.contains(fragment)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the read side never showed " + fragment + ": " + body);
+    }
+
+    private HttpResponse<String> admin(String method, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lma.adminAddress().getPort() + path))
+                .header("Authorization", "Bearer " + TOKEN).method(method, HttpRequest.BodyPublishers.noBody())
+                .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -32,8 +32,14 @@ final class TestNode {
 
     /** Writes the test configuration as an operator's file and starts the node from it. */
     static LmaNode start(Path dir, boolean mh) throws IOException {
+        return start(dir, mh, "");
+    }
+
+    /** The same with {@code extra} configuration after the test's, e.g. an admin API block. */
+    static LmaNode start(Path dir, boolean mh, String extra) throws IOException {
         Path file = dir.resolve("lma.conf");
-        Files.writeString(file, CONFIG.formatted(mh, dir.resolve("restart-counter").toString().replace("\\", "/")));
+        Files.writeString(file, CONFIG.formatted(mh, dir.resolve("restart-counter").toString().replace("\\", "/"))
+                + extra);
         return LmaNode.start(LmaConfig.load(Optional.of(file), Map.of())).awaitUp(java.time.Duration.ofSeconds(20));
     }
 

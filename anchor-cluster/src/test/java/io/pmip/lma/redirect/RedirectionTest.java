@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pmip.protocol.mh.ProxyBindingUpdate;
+import io.pmip.protocol.mh.option.LoadInformation;
 import io.pmip.protocol.mh.option.MobileNodeIdentifier;
 import io.pmip.protocol.mh.option.MobilityOption;
 import io.pmip.protocol.mh.option.Redirect;
@@ -82,6 +83,43 @@ class RedirectionTest {
         NodeLoad b = load("b:1", "127.0.0.3", 3, 0, false, NOW);
         assertEquals(Optional.of(a), policy.choose("m", List.of(b, a)));
         assertThrows(IllegalArgumentException.class, () -> RedirectPolicy.named("round-robin", 1));
+    }
+
+    private static NodeLoad configured(String node, long bindings, double rate, Capacity capacity) {
+        return new NodeLoad(node, "127.0.0.9", "", bindings, rate, false, NOW.toEpochMilli(), capacity);
+    }
+
+    @Test
+    void aNodesLoadReadsAsRfc6463LoadInformation() {
+        NodeLoad load = configured("a:1", 120, 7.6, new Capacity(3, 1000, 50));
+        assertEquals(new LoadInformation(3, 120, 1000, 8, 50), load.loadInformation());
+        view.update(load);
+        assertEquals(java.util.Map.of("a:1", load.loadInformation()), view.loadInformation());
+        assertEquals(new LoadInformation(0, 5, 0, 0, 0), load("b:1", "127.0.0.3", 5, 0, false, NOW).loadInformation(),
+                "an unconfigured node advertises no limits");
+        assertThrows(IllegalArgumentException.class, () -> new Capacity(0x10000, 0, 0));
+    }
+
+    @Test
+    void theLoadInformationPolicyPrefersTheBetterPriorityThenTheLowerUtilization() {
+        RedirectPolicy policy = RedirectPolicy.named("load-information", 0);
+        NodeLoad busyButPreferred = configured("a:1", 900, 0, new Capacity(1, 1000, 0));
+        NodeLoad idleSecondChoice = configured("b:1", 0, 0, new Capacity(2, 1000, 0));
+        assertEquals(Optional.of(busyButPreferred), policy.choose("m", List.of(idleSecondChoice, busyButPreferred)));
+        // Same priority: sessions 50 % vs capacity 80 % used; the larger share counts.
+        NodeLoad halfSessions = configured("c:1", 500, 10, new Capacity(1, 1000, 100));
+        NodeLoad capacityBound = configured("d:1", 100, 80, new Capacity(1, 1000, 100));
+        assertEquals(Optional.of(halfSessions), policy.choose("m", List.of(capacityBound, halfSessions)));
+    }
+
+    @Test
+    void theLoadInformationPolicySendsNoMagToAFullNode() {
+        RedirectPolicy policy = new LoadInformationPolicy();
+        NodeLoad sessionsFull = configured("a:1", 1000, 0, new Capacity(0, 1000, 0));
+        NodeLoad capacityFull = configured("b:1", 0, 100, new Capacity(0, 0, 100));
+        assertEquals(Optional.empty(), policy.choose("m", List.of(sessionsFull, capacityFull)));
+        NodeLoad unlimited = configured("c:1", 1_000_000, 1_000, Capacity.UNCONFIGURED);
+        assertEquals(Optional.of(unlimited), policy.choose("m", List.of(sessionsFull, unlimited)));
     }
 
     private static InetAddress ip(String literal) {

@@ -171,6 +171,11 @@ public final class ConformanceCorpus {
                         MobileNodeGroupIdentifier.bulkBindingUpdateGroup(MobileNodeGroupIdentifier.ALL_SESSIONS)))),
                 new Sample("bra", BindingRevocationAcknowledgement.of(RevocationStatus.PARTIAL_SUCCESS, 77, true, true, List.of(
                         MobileNodeIdentifier.nai(NAI)))),
+                // RFC 6602 group scope as the LMA's admin API sends it: P set, G clear, only the group.
+                new Sample("bri-bulk-group", BindingRevocationIndication.of(RevocationTrigger.ADMINISTRATIVE_REASON, 78, true,
+                        false, List.of(MobileNodeGroupIdentifier.bulkBindingUpdateGroup(GROUP_ID)))),
+                new Sample("bra-bulk-group", BindingRevocationAcknowledgement.of(RevocationStatus.SUCCESS, 78, true, false,
+                        List.of(MobileNodeGroupIdentifier.bulkBindingUpdateGroup(GROUP_ID)))),
                 new Sample("lri", new LocalizedRoutingInitiation(88, 300, List.of(
                         new HomeNetworkPrefixOption(HOME_NETWORK_PREFIX),
                         MagIpv6Address.of(MAG)))),
