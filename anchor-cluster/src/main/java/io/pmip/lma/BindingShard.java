@@ -1,6 +1,7 @@
 package io.pmip.lma;
 
 import io.pmip.lma.bulk.BulkGroups;
+import io.pmip.lma.concurrent.AskReplies;
 import io.pmip.lma.policy.LmaPolicy;
 import io.pmip.lma.prefix.PrefixPoolEntity;
 import io.pmip.lma.prefix.PrefixPools;
@@ -61,8 +62,9 @@ public final class BindingShard {
      */
     public CompletionStage<PbaDecision> handle(PbuRequest request, Duration timeout) {
         Instant answerBy = clock.instant().plus(timeout);
-        return binding(request.mnId()).ask(replyTo -> new BindingEntity.HandleProxyBindingUpdate(request, replyTo,
-                Optional.of(answerBy)), timeout);
+        // The ingress answers the MAG from here: on the entity's thread, not a new one (see AskReplies).
+        return AskReplies.onCompletingThread(binding(request.mnId()).ask(replyTo ->
+                new BindingEntity.HandleProxyBindingUpdate(request, replyTo, Optional.of(answerBy)), timeout));
     }
 
     public LmaPolicy policy() {

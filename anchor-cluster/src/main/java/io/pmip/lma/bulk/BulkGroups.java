@@ -1,6 +1,7 @@
 package io.pmip.lma.bulk;
 
 import io.pmip.lma.LmaSettings;
+import io.pmip.lma.concurrent.AskReplies;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -34,8 +35,9 @@ public final class BulkGroups implements GroupDirectory {
 
     /** Hands one bulk PBU to its group and completes with the PBA to send. */
     public CompletionStage<BulkDecision> handle(BulkRequest request, Duration timeout) {
-        return sharding.entityRefFor(BulkGroupEntity.TYPE_KEY, request.group().entityId())
-                .ask(replyTo -> new BulkGroupEntity.HandleBulkUpdate(request, replyTo), timeout);
+        // The ingress answers the MAG from here: on the entity's thread, not a new one (see AskReplies).
+        return AskReplies.onCompletingThread(sharding.entityRefFor(BulkGroupEntity.TYPE_KEY, request.group().entityId())
+                .ask(replyTo -> new BulkGroupEntity.HandleBulkUpdate(request, replyTo), timeout));
     }
 
     public CompletionStage<BulkGroupEntity.GroupView> view(GroupKey key, Duration timeout) {

@@ -1,5 +1,6 @@
 package io.pmip.lma.prefix;
 
+import io.pmip.lma.concurrent.AskReplies;
 import io.pmip.protocol.Ipv6Prefix;
 import java.time.Duration;
 import java.util.Optional;
@@ -74,13 +75,13 @@ public final class PrefixPoolClient {
         }
         int shard = (int) at.get()[0];
         int home = layout.homeShard(holder);
-        CompletionStage<Done> released = AskPattern.ask(shardRef.apply(shard),
-                (ActorRef<Done> r) -> new PrefixPoolEntity.Release(holder, prefix, r), timeout, scheduler);
+        CompletionStage<Done> released = AskReplies.onCompletingThread(AskPattern.ask(shardRef.apply(shard),
+                (ActorRef<Done> r) -> new PrefixPoolEntity.Release(holder, prefix, r), timeout, scheduler));
         if (home == shard) {
             return released;
         }
-        CompletionStage<Done> forgotten = AskPattern.ask(shardRef.apply(home),
-                (ActorRef<Done> r) -> new PrefixPoolEntity.ForgetSpill(holder, r), timeout, scheduler);
+        CompletionStage<Done> forgotten = AskReplies.onCompletingThread(AskPattern.ask(shardRef.apply(home),
+                (ActorRef<Done> r) -> new PrefixPoolEntity.ForgetSpill(holder, r), timeout, scheduler));
         return released.thenCombine(forgotten, (a, b) -> Done.done());
     }
 
@@ -88,9 +89,10 @@ public final class PrefixPoolClient {
         return AskPattern.ask(shardRef.apply(shard), PrefixPoolEntity.GetUsage::new, timeout, scheduler);
     }
 
+    /** Following a spill pointer is a tell: done on the answering shard's thread, not a new one (see AskReplies). */
     private CompletionStage<PrefixPoolEntity.AllocationReply> ask(
             int shard, org.apache.pekko.japi.function.Function<ActorRef<PrefixPoolEntity.AllocationReply>,
             PrefixPoolEntity.Command> message) {
-        return AskPattern.ask(shardRef.apply(shard), message, timeout, scheduler);
+        return AskReplies.onCompletingThread(AskPattern.ask(shardRef.apply(shard), message, timeout, scheduler));
     }
 }
