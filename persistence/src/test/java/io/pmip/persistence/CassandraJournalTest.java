@@ -71,12 +71,7 @@ class CassandraJournalTest {
     void eventsAreRecoveredFromTheJournalByANewActorSystem() {
         ActorTestKit first = ActorTestKit.create("journal-first", config);
         try {
-            ActorRef<Counter.Command> counter = first.spawn(Counter.create("mn-1"));
-            TestProbe<Done> done = first.createTestProbe();
-            for (int amount : List.of(3, 4, 5)) {
-                counter.tell(new Counter.Add(amount, done.getRef()));
-                done.expectMessage(TIMEOUT, Done.getInstance());
-            }
+            add(first, "mn-1", List.of(3, 4, 5));
         } finally {
             first.shutdownTestKit();
         }
@@ -105,12 +100,7 @@ class CassandraJournalTest {
     void shardingStoresDeleteEventsOnTheSameTablesWhileTheEntityJournalRefusesTo() {
         ActorTestKit kit = ActorTestKit.create("journal-deletes", config);
         try {
-            ActorRef<Counter.Command> counter = kit.spawn(Counter.create("mn-del"));
-            TestProbe<Done> done = kit.createTestProbe();
-            for (int amount : List.of(1, 2, 3)) {
-                counter.tell(new Counter.Add(amount, done.getRef()));
-                done.expectMessage(TIMEOUT, Done.getInstance());
-            }
+            add(kit, "mn-del", List.of(1, 2, 3));
             TestProbe<Object> answers = kit.createTestProbe();
             // The test kit's system has a typed guardian: classic actors start as system actors.
             ExtendedActorSystem classic = (ExtendedActorSystem) Adapter.toClassic(kit.system());
@@ -153,6 +143,16 @@ class CassandraJournalTest {
         assertEquals(first.pid(), reused.pid());
         assertTrue(first.pid().isPresent(), "the pid file names the node");
         assertTrue(cassandra.status().running(), "closing a launcher that only reused the node keeps it");
+    }
+
+    /** Journals one event per amount for counter {@code id}, each acknowledged once persisted. */
+    private static void add(ActorTestKit kit, String id, List<Integer> amounts) {
+        ActorRef<Counter.Command> counter = kit.spawn(Counter.create(id));
+        TestProbe<Done> done = kit.createTestProbe();
+        for (int amount : amounts) {
+            counter.tell(new Counter.Add(amount, done.getRef()));
+            done.expectMessage(TIMEOUT, Done.getInstance());
+        }
     }
 
     private static Set<String> tables() {
