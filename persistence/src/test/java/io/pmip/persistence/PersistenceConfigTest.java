@@ -27,7 +27,7 @@ class PersistenceConfigTest {
     }
 
     @Test
-    void shardingStoresUseTheEntitiesKeyspaceWithDeletesWhichTheEntityJournalSkips() {
+    void shardingStoresUseTheEntitiesKeyspaceWithDeletesWhileTheEntityJournalSkipsDeletesAndTheIdTable() {
         Config config = PersistenceConfig.load(ConfigFactory.parseString("pmip.cassandra.journal-keyspace = other"), Map.of());
         String sharding = config.getString("pekko.cluster.sharding.journal-plugin-id");
         assertEquals("pmip.cassandra-sharding.journal", sharding);
@@ -35,6 +35,7 @@ class PersistenceConfigTest {
         assertEquals(config.getString("pekko.persistence.cassandra.journal.table"), config.getString(sharding + ".table"));
         assertTrue(config.getBoolean(sharding + ".support-deletes"));
         assertFalse(config.getBoolean("pekko.persistence.cassandra.journal.support-deletes"));
+        assertFalse(config.getBoolean("pekko.persistence.cassandra.journal.support-all-persistence-ids"));
     }
 
     @Test
