@@ -8,9 +8,13 @@ import io.pmip.persistence.cassandra.LocalCassandra;
 import io.pmip.persistence.schema.SchemaMigration;
 import io.pmip.persistence.schema.SchemaSettings;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.persistence.DeleteMessagesFailure;
+import org.apache.pekko.persistence.DeleteMessagesSuccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,12 +71,7 @@ class CassandraJournalTest {
     void eventsAreRecoveredFromTheJournalByANewActorSystem() {
         ActorTestKit first = ActorTestKit.create("journal-first", config);
         try {
-            ActorRef<Counter.Command> counter = first.spawn(Counter.create("mn-1"));
-            TestProbe<Done> done = first.createTestProbe();
-            for (int amount : List.of(3, 4, 5)) {
-                counter.tell(new Counter.Add(amount, done.getRef()));
-                done.expectMessage(TIMEOUT, Done.getInstance());
-            }
+            add(first, "mn-1", List.of(3, 4, 5));
         } finally {
             first.shutdownTestKit();
         }
@@ -98,6 +97,30 @@ class CassandraJournalTest {
     }
 
     @Test
+    void shardingStoresDeleteEventsOnTheSameTablesWhileTheEntityJournalRefusesTo() {
+        ActorTestKit kit = ActorTestKit.create("journal-deletes", config);
+        try {
+            add(kit, "mn-del", List.of(1, 2, 3));
+            TestProbe<Object> answers = kit.createTestProbe();
+            // The test kit's system has a typed guardian: classic actors start as system actors.
+            ExtendedActorSystem classic = (ExtendedActorSystem) Adapter.toClassic(kit.system());
+
+            classic.systemActorOf(Deleter.props("Counter|mn-del", "pmip.cassandra-sharding.journal",
+                    Adapter.toClassic(answers.getRef())), "deleter-sharding").tell(2L, org.apache.pekko.actor.ActorRef.noSender());
+            assertEquals(2L, answers.expectMessageClass(DeleteMessagesSuccess.class, TIMEOUT).toSequenceNr());
+
+            classic.systemActorOf(Deleter.props("Counter|mn-del", "pekko.persistence.cassandra.journal",
+                    Adapter.toClassic(answers.getRef())), "deleter-entities").tell(3L, org.apache.pekko.actor.ActorRef.noSender());
+            answers.expectMessageClass(DeleteMessagesFailure.class, TIMEOUT);
+        } finally {
+            kit.shutdownTestKit();
+        }
+        Row deletedTo = session.execute("SELECT deleted_to FROM " + schema.journalKeyspace()
+                + ".metadata WHERE persistence_id = 'Counter|mn-del'").one();
+        assertEquals(2L, deletedTo.getLong("deleted_to"), "the sharding plugin wrote to the entities' tables");
+    }
+
+    @Test
     void applyingTheSchemaAgainChangesNothing() {
         Set<String> before = tables();
         int statements = new SchemaMigration(schema).apply(session);
@@ -120,6 +143,16 @@ class CassandraJournalTest {
         assertEquals(first.pid(), reused.pid());
         assertTrue(first.pid().isPresent(), "the pid file names the node");
         assertTrue(cassandra.status().running(), "closing a launcher that only reused the node keeps it");
+    }
+
+    /** Journals one event per amount for counter {@code id}, each acknowledged once persisted. */
+    private static void add(ActorTestKit kit, String id, List<Integer> amounts) {
+        ActorRef<Counter.Command> counter = kit.spawn(Counter.create(id));
+        TestProbe<Done> done = kit.createTestProbe();
+        for (int amount : amounts) {
+            counter.tell(new Counter.Add(amount, done.getRef()));
+            done.expectMessage(TIMEOUT, Done.getInstance());
+        }
     }
 
     private static Set<String> tables() {

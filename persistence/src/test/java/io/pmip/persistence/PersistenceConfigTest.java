@@ -9,6 +9,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PersistenceConfigTest {
 
@@ -23,6 +24,18 @@ class PersistenceConfigTest {
         assertEquals("datacenter1", config.getString("datastax-java-driver.basic.load-balancing-policy.local-datacenter"));
         assertEquals(List.of("127.0.0.1:9042"), config.getStringList("datastax-java-driver.basic.contact-points"));
         assertFalse(config.getBoolean("pekko.persistence.cassandra.journal.tables-autocreate"));
+    }
+
+    @Test
+    void shardingStoresUseTheEntitiesKeyspaceWithDeletesWhileTheEntityJournalSkipsDeletesAndTheIdTable() {
+        Config config = PersistenceConfig.load(ConfigFactory.parseString("pmip.cassandra.journal-keyspace = other"), Map.of());
+        String sharding = config.getString("pekko.cluster.sharding.journal-plugin-id");
+        assertEquals("pmip.cassandra-sharding.journal", sharding);
+        assertEquals("other", config.getString(sharding + ".keyspace"));
+        assertEquals(config.getString("pekko.persistence.cassandra.journal.table"), config.getString(sharding + ".table"));
+        assertTrue(config.getBoolean(sharding + ".support-deletes"));
+        assertFalse(config.getBoolean("pekko.persistence.cassandra.journal.support-deletes"));
+        assertFalse(config.getBoolean("pekko.persistence.cassandra.journal.support-all-persistence-ids"));
     }
 
     @Test

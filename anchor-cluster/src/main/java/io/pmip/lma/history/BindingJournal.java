@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -30,17 +31,24 @@ public final class BindingJournal {
 
     private final String pluginId;
     private final CurrentEventsByPersistenceIdQuery byId;
-    private final Optional<CurrentPersistenceIdsQuery> ids;
+    /** Every persistence id the journal holds, when the journal can list them. */
+    private final Optional<Supplier<Source<String, NotUsed>>> ids;
     private final Optional<CurrentEventsByTagQuery> byTag;
     private final Function<Instant, Offset> offsetAt;
 
     private BindingJournal(String pluginId, ReadJournal journal, Function<Instant, Offset> offsetAt) {
+        this(pluginId, journal, offsetAt, journal instanceof CurrentPersistenceIdsQuery q
+                ? Optional.of(q::currentPersistenceIds) : Optional.empty());
+    }
+
+    private BindingJournal(String pluginId, ReadJournal journal, Function<Instant, Offset> offsetAt,
+                           Optional<Supplier<Source<String, NotUsed>>> ids) {
         if (!(journal instanceof CurrentEventsByPersistenceIdQuery events)) {
             throw new IllegalArgumentException("read journal " + pluginId + " cannot read one persistence id's events");
         }
         this.pluginId = pluginId;
         this.byId = events;
-        this.ids = journal instanceof CurrentPersistenceIdsQuery q ? Optional.of(q) : Optional.empty();
+        this.ids = ids;
         this.byTag = journal instanceof CurrentEventsByTagQuery q ? Optional.of(q) : Optional.empty();
         this.offsetAt = offsetAt;
     }
@@ -54,12 +62,21 @@ public final class BindingJournal {
         return new BindingJournal(journal.getClass().getSimpleName(), journal, offsetAt);
     }
 
-    /** The Cassandra journal the system's configuration points at (pekko-persistence-cassandra). */
+    /**
+     * The Cassandra journal the system's configuration points at (pekko-persistence-cassandra). Its
+     * persistence ids come from the messages table's partition keys: the journal does not keep the
+     * all_persistence_ids table (persistence.conf: one write less per new binding), and the scan sees
+     * the ids written before that too.
+     */
     public static BindingJournal cassandra(ActorSystem<?> system) {
         CassandraReadJournal journal = PersistenceQuery.get(system)
                 .getReadJournalFor(CassandraReadJournal.class, CassandraReadJournal.Identifier());
+        // The same plugin instance; only its Scala API has the scan of the messages table.
+        org.apache.pekko.persistence.cassandra.query.scaladsl.CassandraReadJournal scaladsl = PersistenceQuery.get(system)
+                .readJournalFor(CassandraReadJournal.Identifier());
         return new BindingJournal(CassandraReadJournal.Identifier(), journal,
-                at -> journal.timeBasedUUIDFrom(at.toEpochMilli()));
+                at -> journal.timeBasedUUIDFrom(at.toEpochMilli()),
+                Optional.of(() -> scaladsl.currentPersistenceIdsFromMessages().asJava()));
     }
 
     /**
@@ -87,7 +104,7 @@ public final class BindingJournal {
 
     /** Every binding entity that ever journaled, in no particular order. */
     public Source<String, NotUsed> persistenceIds() {
-        return ids.orElseThrow(() -> unsupported("list persistence ids")).currentPersistenceIds()
+        return ids.orElseThrow(() -> unsupported("list persistence ids")).get()
                 .filter(id -> id.startsWith(PERSISTENCE_ID_PREFIX));
     }
 
