@@ -48,7 +48,8 @@ if [ "$journal" = cassandra ]; then
 fi
 env "${env_lma[@]}" "$pmip" lma --journal "$journal" --config "$work/lma.conf" > "$work/lma.out" 2> "$work/lma.err" &
 lma_pid=$!
-trap 'kill -TERM $lma_pid 2>/dev/null; wait $lma_pid 2>/dev/null; rm -rf "$work"' EXIT
+# set -e would end the trap at the killed LMA's non-zero status, before the rm.
+trap 'kill -TERM $lma_pid 2>/dev/null || true; wait $lma_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 240); do
   grep -q "lma up:" "$work/lma.out" && break
   kill -0 $lma_pid 2>/dev/null || { cat "$work/lma.err" >&2; exit 1; }
