@@ -40,8 +40,8 @@ public final class BulkGroups implements GroupDirectory {
     }
 
     public CompletionStage<BulkGroupEntity.GroupView> view(GroupKey key, Duration timeout) {
-        return sharding.entityRefFor(BulkGroupEntity.TYPE_KEY, key.entityId())
-                .ask(BulkGroupEntity.GetView::new, timeout);
+        return Replies.onReplyingThread(sharding.entityRefFor(BulkGroupEntity.TYPE_KEY, key.entityId())
+                .ask(BulkGroupEntity.GetView::new, timeout));
     }
 
     /** Existing groups whose entity runs on this node. */

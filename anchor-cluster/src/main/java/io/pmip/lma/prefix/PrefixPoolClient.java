@@ -86,7 +86,8 @@ public final class PrefixPoolClient {
     }
 
     public CompletionStage<PrefixPoolEntity.Usage> usage(int shard) {
-        return AskPattern.ask(shardRef.apply(shard), PrefixPoolEntity.GetUsage::new, timeout, scheduler);
+        return Replies.onReplyingThread(AskPattern.ask(shardRef.apply(shard), PrefixPoolEntity.GetUsage::new, timeout,
+                scheduler));
     }
 
     private CompletionStage<PrefixPoolEntity.AllocationReply> ask(

@@ -30,6 +30,9 @@ class LmaNodeLimitsTest {
                 pekko.remote.artery.canonical.port = 0
                 pekko.coordinated-shutdown.exit-jvm = off
                 pekko.loglevel = WARNING
+                # The ask's timeout fires on a scheduler tick (10 ms by default), and a fresh entity now
+                # answers in about 15 ms: ticks of 1 ms let the 1 ms timeout come first.
+                pekko.scheduler.tick-duration = 1ms
                 """);
         try (LmaNode lma = LmaNode.start(LmaConfig.load(Optional.of(file), Map.of())).awaitUp(Duration.ofSeconds(30));
                 WireClient mag = WireClient.udp("127.0.0.1", lma.udpAddress())) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AskReplyThreadTest {
+class RepliesTest {
     private sealed interface Command {
     }
 
@@ -36,7 +36,7 @@ class AskReplyThreadTest {
 
     @BeforeAll
     void start() {
-        kit = ActorTestKit.create("ask-reply-thread-test", TestConfigs.actorSystem());
+        kit = ActorTestKit.create("replies-test", TestConfigs.actorSystem());
     }
 
     @AfterAll
@@ -75,5 +75,9 @@ class AskReplyThreadTest {
                 WhichThread::new, Duration.ofMillis(50), kit.scheduler()));
         ExecutionException e = assertThrows(ExecutionException.class, () -> reply.get(10, TimeUnit.SECONDS));
         assertInstanceOf(TimeoutException.class, e.getCause());
+        // What the ingress's callback gets: the timeout, not wrapped in a CompletionException.
+        Throwable[] seen = new Throwable[1];
+        reply.whenComplete((value, failure) -> seen[0] = failure);
+        assertInstanceOf(TimeoutException.class, seen[0]);
     }
 }
