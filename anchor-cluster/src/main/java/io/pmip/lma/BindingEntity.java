@@ -24,6 +24,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -390,9 +391,11 @@ public final class BindingEntity
     }
 
     private void askLease(MobilitySession s, GroupKey group) {
-        context.ask(BulkGroupEntity.Lease.class, groups.directory().orElseThrow().group(group),
-                GroupMembership.LEASE_ASK_TIMEOUT,
-                replyTo -> new BulkGroupEntity.GetLease(mnId, s.sessionKey(), replyTo),
+        // Not context.ask: its pipeToSelf would start a thread per answer on 2 cores (see Replies), and a
+        // group's whole membership asks when its members' own lifetimes run out together.
+        context.pipeToSelf(Replies.onReplyingThread(AskPattern.ask(groups.directory().orElseThrow().group(group),
+                        (ActorRef<BulkGroupEntity.Lease> replyTo) -> new BulkGroupEntity.GetLease(mnId,
+                                s.sessionKey(), replyTo), GroupMembership.LEASE_ASK_TIMEOUT, context.getSystem().scheduler())),
                 (lease, failure) -> new GroupLeaseAnswered(s.sessionKey(), group,
                         lease == null ? Optional.empty() : lease.until(),
                         Optional.ofNullable(failure).map(Throwable::toString)));

@@ -51,15 +51,17 @@ public final class MagSessions {
     }
 
     private CompletionStage<Ended> end(String mnId, String mag, String reason, Predicate<MobilitySession> which) {
-        return shard.binding(mnId).ask(BindingEntity.Get::new, timeout).thenCompose(view -> {
+        // Replies: a MAG restart or drain ends thousands of sessions; each plain dependent of a Java ask
+        // would otherwise start a thread of its own on 2 cores.
+        return Replies.onReplyingThread(shard.binding(mnId).ask(BindingEntity.Get::new, timeout)).thenCompose(view -> {
             List<MobilitySession> ending = view.sessions().stream()
                     .filter(s -> s.servingMag().equals(mag) && which.test(s))
                     .toList();
             CompletableFuture<Integer> ended = CompletableFuture.completedFuture(0);
             for (MobilitySession s : ending) {
-                ended = ended.thenCompose(n -> shard.binding(mnId)
+                ended = ended.thenCompose(n -> Replies.onReplyingThread(shard.binding(mnId)
                         .ask((ActorRef<BindingEntity.RevokeResult> replyTo) ->
-                                new BindingEntity.Revoke(Optional.of(s.sessionKey()), reason, replyTo), timeout)
+                                new BindingEntity.Revoke(Optional.of(s.sessionKey()), reason, replyTo), timeout))
                         .thenApply(result -> n + result.sessions().size()));
             }
             return ended.thenApply(n -> n == 0 ? Ended.NONE : new Ended(List.of(mnId), n));
