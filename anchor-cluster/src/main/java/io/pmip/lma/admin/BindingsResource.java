@@ -4,6 +4,7 @@ import io.pmip.lma.BindingEntity;
 import io.pmip.lma.BindingShard;
 import io.pmip.lma.BindingView;
 import io.pmip.lma.MobilitySession;
+import io.pmip.lma.Replies;
 import io.pmip.lma.history.BindingHistory;
 import io.pmip.lma.history.HistoryJson;
 import io.pmip.lma.history.Replay;
@@ -120,7 +121,7 @@ final class BindingsResource {
     }
 
     private CompletionStage<BindingView> view(String mnId) {
-        return shard.binding(mnId).ask(BindingEntity.Get::new, askTimeout);
+        return Replies.onReplyingThread(shard.binding(mnId).ask(BindingEntity.Get::new, askTimeout));
     }
 
     private BindingIndex readSide() {

@@ -2,6 +2,7 @@ package io.pmip.lma.peer;
 
 import io.pmip.lma.Addresses;
 import io.pmip.lma.BindingShard;
+import io.pmip.lma.Replies;
 import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.signaling.MagSignals;
 import io.pmip.lma.signaling.SignalingIngress;
@@ -97,6 +98,7 @@ public final class MagPeers implements MagSignals {
 
     /** The peer state of {@code mag} (an address literal in any form), wherever its entity lives. */
     public CompletionStage<PeerStatus> status(String mag, Duration timeout) {
-        return sharding.entityRefFor(MagPeerEntity.TYPE_KEY, Addresses.canonical(mag)).ask(MagPeerEntity.GetStatus::new, timeout);
+        return Replies.onReplyingThread(sharding.entityRefFor(MagPeerEntity.TYPE_KEY, Addresses.canonical(mag))
+                .ask(MagPeerEntity.GetStatus::new, timeout));
     }
 }

@@ -1,6 +1,7 @@
 package io.pmip.lma.redirect;
 
 import io.pmip.lma.BindingEntity;
+import io.pmip.lma.Replies;
 import io.pmip.persistence.CborSerializable;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.function.DoubleSupplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
@@ -107,8 +109,11 @@ public final class LoadGossip {
     private static void askEntities(ActorContext<Command> context) {
         ActorRef<org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery> shardState =
                 ClusterSharding.get(context.getSystem()).shardState();
-        context.ask(ShardRegion.CurrentShardRegionState.class, shardState, Duration.ofSeconds(2),
-                replyTo -> new GetShardRegionState(BindingEntity.TYPE_KEY, replyTo),
+        // Not context.ask: its callback would run on a thread of its own on 2 cores (see Replies).
+        context.pipeToSelf(Replies.onReplyingThread(AskPattern.ask(shardState,
+                        (ActorRef<ShardRegion.CurrentShardRegionState> replyTo) ->
+                                new GetShardRegionState(BindingEntity.TYPE_KEY, replyTo),
+                        Duration.ofSeconds(2), context.getSystem().scheduler())),
                 (state, failure) -> state == null ? new LocalEntities(0, false)
                         : new LocalEntities(state.getShards().stream().mapToLong(s -> s.getEntityIds().size()).sum(),
                                 true));
