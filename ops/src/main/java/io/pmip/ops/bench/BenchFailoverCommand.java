@@ -57,6 +57,10 @@ final class BenchFailoverCommand implements Callable<Integer> {
     @Option(names = "--heap", defaultValue = "512m", description = "-Xmx of each LMA (default: ${DEFAULT-VALUE}).")
     String heap;
 
+    @Option(names = "--lma-config", paramLabel = "HOCON",
+            description = "Extra configuration lines for every LMA, e.g. 'pekko.persistence.max-concurrent-recoveries = 200'.")
+    String lmaConfig = "";
+
     @Option(names = "--out", paramLabel = "FILE", description = "Results file, appended to (default: ops/benchmarks/failover.md under $PMIP_HOME).")
     Path out;
 
@@ -70,7 +74,7 @@ final class BenchFailoverCommand implements Callable<Integer> {
         Path dir = home.resolve("var").resolve("bench").resolve("failover");
         FailoverDrill.Settings settings = new FailoverDrill.Settings(nodes, victim, mags, Math.max(1, mobileNodes / mags),
                 registerRate, Duration.parse("PT" + probeTimeout.toUpperCase(Locale.ROOT)), heap, dir,
-                cassandra.contactPoints(), "", "failover_" + Instant.now().getEpochSecond());
+                cassandra.contactPoints(), lmaConfig, "failover_" + Instant.now().getEpochSecond());
         FailoverDrill.Result result;
         LoadReport registered;
         try (FailoverDrill drill = new FailoverDrill(settings, s -> {
