@@ -60,7 +60,7 @@ public final class BindingEntity
      * for one whose asker stopped waiting (the nodes' clocks are NTP-synchronized; a MAG's
      * Timestamp option assumes as much, RFC 5213 section 5.5).
      */
-    static final java.time.Duration CLOCK_SKEW_ALLOWANCE = java.time.Duration.ofSeconds(2);
+    static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofSeconds(2);
 
     /**
      * One received Proxy Binding Update; answered unless {@code answerBy} passed before the entity got

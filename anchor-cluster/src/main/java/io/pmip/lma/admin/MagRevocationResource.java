@@ -1,13 +1,17 @@
 package io.pmip.lma.admin;
 
 import io.pmip.lma.MagSessions;
+import io.pmip.lma.MobilitySession;
 import io.pmip.lma.bulk.GroupKey;
 import io.pmip.protocol.mh.option.MobileNodeGroupIdentifier;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 
 /**
@@ -51,13 +55,9 @@ final class MagRevocationResource {
             throw ApiException.notFound("unknown_mag", "no binding at MAG " + mag);
         }
         boolean global = named.isEmpty();
-        return revocation.revokeAtMag(mag, mobileNodes, global).thenCompose(outcome -> sessions.end(mag, mobileNodes, REASON, s -> true)
-                .thenApply(ended -> Json.ok(Json.object(
-                        "mag", mag,
-                        "flavour", global ? Revocation.Flavour.MAG.label : Revocation.Flavour.BULK.label,
-                        "revokedMobileNodes", ended.mobileNodes().stream().sorted().toList(),
-                        "magAcknowledged", outcome.outcome().equals("acknowledged"),
-                        "revocation", outcome))));
+        return tellThenEnd(Json.object("mag", mag,
+                        "flavour", global ? Revocation.Flavour.MAG.label : Revocation.Flavour.BULK.label),
+                revocation.revokeAtMag(mag, mobileNodes, global), mag, mobileNodes, s -> true);
     }
 
     /** The group's members from the read side; only their sessions in that group end here. */
@@ -68,15 +68,24 @@ final class MagRevocationResource {
             throw ApiException.notFound("unknown_group", "no binding of MAG " + mag + " is in bulk group " + group);
         }
         OptionalLong inGroup = OptionalLong.of(group);
-        return revocation.revokeGroup(mag, group).thenCompose(outcome -> sessions.end(mag, members, REASON,
-                        s -> s.bulkGroupId().equals(inGroup))
-                .thenApply(ended -> Json.ok(Json.object(
-                        "mag", mag,
-                        "flavour", Revocation.Flavour.GROUP.label,
-                        "groupId", group,
-                        "revokedMobileNodes", ended.mobileNodes().stream().sorted().toList(),
-                        "magAcknowledged", outcome.outcome().equals("acknowledged"),
-                        "revocation", outcome))));
+        return tellThenEnd(Json.object("mag", mag, "flavour", Revocation.Flavour.GROUP.label, "groupId", group),
+                revocation.revokeGroup(mag, group), mag, members, s -> s.bulkGroupId().equals(inGroup));
+    }
+
+    /**
+     * The MAG is told first ({@code told}); then its sessions of {@code mobileNodes} that {@code which}
+     * selects end, whatever it answered. The answer is {@code revoked} with what ended and what the MAG said.
+     */
+    private CompletionStage<HttpResponse> tellThenEnd(Map<String, Object> revoked,
+            CompletionStage<Revocation.Outcome> told, String mag, List<String> mobileNodes,
+            Predicate<MobilitySession> which) {
+        return told.thenCompose(outcome -> sessions.end(mag, mobileNodes, REASON, which).thenApply(ended -> {
+            Map<String, Object> body = new LinkedHashMap<>(revoked);
+            body.put("revokedMobileNodes", ended.mobileNodes().stream().sorted().toList());
+            body.put("magAcknowledged", outcome.outcome().equals("acknowledged"));
+            body.put("revocation", outcome);
+            return Json.ok(body);
+        }));
     }
 
     /** A Mobile Node Group Identifier: 32 bits, not 1 (ALL-SESSIONS, RFC 6602: that is the global revocation). */
