@@ -100,6 +100,14 @@ public final class LmaNode implements AutoCloseable {
                 // A lone node forms a cluster of one.
                 cluster.manager().tell(Join.create(cluster.selfMember().address()));
             }
+            if (node.getString("journal").equals("cassandra")) {
+                // Before any entity type starts: a node with another number of shards must not join.
+                int shards = config.getInt(ShardingLayout.SETTING);
+                ShardingLayout.Outcome layout = ShardingLayout.of(system, config).verify(shards,
+                        clusterAddress(system), node.getBoolean("adopt-unrecorded-number-of-shards"),
+                        node.getDuration("startup-check-timeout"));
+                log.info(ShardingLayout.describe(layout, shards));
+            }
             Clock clock = Clock.systemUTC();
             BindingShard shard = BindingShard.init(system, clock);
             LmaMetrics metrics = new LmaMetrics();
