@@ -74,6 +74,10 @@ final class BenchLmaCommand implements Callable<Integer> {
     @Option(names = "--heap", defaultValue = "1g", description = "-Xmx of the LMA process (default: ${DEFAULT-VALUE}).")
     String heap;
 
+    @Option(names = "--lma-config", paramLabel = "HOCON",
+            description = "Extra configuration lines for the LMA, e.g. 'pekko.persistence.max-concurrent-recoveries = 200'.")
+    String lmaConfig = "";
+
     @Option(names = "--out", paramLabel = "FILE", description = "Results file (default: ops/benchmarks/lma-<journal>.md under $PMIP_HOME).")
     Path out;
 
@@ -109,7 +113,7 @@ final class BenchLmaCommand implements Callable<Integer> {
         Path conf = dir.resolve("bench.conf");
         Files.createDirectories(dir);
         // Same clock for MAGs and LMA; a loaded machine may hold a PBU longer than 300 ms.
-        Files.writeString(conf, "pmip.lma.timestamp-validity-window = 30s\npekko.loglevel = WARNING\n");
+        Files.writeString(conf, "pmip.lma.timestamp-validity-window = 30s\npekko.loglevel = WARNING\n" + lmaConfig + "\n");
         int udpPort = LocalPorts.freeUdpPort();
         env.put("PMIP_HOME", home.toString());
         env.put("PMIP_JOURNAL", journal);
