@@ -127,8 +127,8 @@ class CassandraJournalTest {
         assertEquals(new SchemaMigration(schema).statements().size(), statements);
         assertEquals(before, tables());
         assertEquals(new TreeSet<>(List.of(
-                "pmip_journal.all_persistence_ids", "pmip_journal.messages", "pmip_journal.metadata",
-                "pmip_journal.tag_scanning", "pmip_journal.tag_views", "pmip_journal.tag_write_progress",
+                "pmip_journal.all_persistence_ids", "pmip_journal.cluster_settings", "pmip_journal.messages",
+                "pmip_journal.metadata", "pmip_journal.tag_scanning", "pmip_journal.tag_views", "pmip_journal.tag_write_progress",
                 "pmip_projection.offset_store", "pmip_projection.projection_management",
                 "pmip_snapshot.snapshots")), before);
     }
