@@ -107,6 +107,7 @@ final class BenchFailoverCommand implements Callable<Integer> {
                 r.victimRecoveryMillis().length == 0 ? 0 : r.victimRecoveryMillis()[0], r.percentileMillis(50),
                 r.percentileMillis(90), r.percentileMillis(99), r.allServedMillis(), TARGET_MILLIS,
                 r.unrecovered() == 0 && r.allServedMillis() < TARGET_MILLIS ? "met" : "NOT met", r.unrecovered()));
+        lines.add("- served again by (seconds after the kill): " + servedBy(r));
         lines.add(String.format(Locale.ROOT, "- zero bindings lost: **%s** (every one of %d refreshed after the failover"
                 + " and accepted with its prefix; last verification round: %s)",
                 r.lost().isEmpty() ? "yes" : "NO, " + r.lost().size() + " lost, e.g. " + r.lost().get(0),
@@ -115,6 +116,24 @@ final class BenchFailoverCommand implements Callable<Integer> {
                 r.sharding());
         codeBlock(lines, "survivors' log about the victim (offset from the kill)", r.timeline());
         return lines;
+    }
+
+    /** Share of the victim's bindings served again by each 5 s step, and by the target. */
+    static String servedBy(FailoverDrill.Result r) {
+        if (r.victimBindings() == 0) {
+            return "no bindings on the victim";
+        }
+        java.util.SortedSet<Long> steps = new java.util.TreeSet<>(List.of(TARGET_MILLIS));
+        for (long t = 5_000; t < r.allServedMillis() + 5_000; t += 5_000) {
+            steps.add(t);
+        }
+        List<String> parts = new ArrayList<>();
+        for (long step : steps) {
+            int served = r.servedWithin(step);
+            parts.add(String.format(Locale.ROOT, "%s%d s %d (%.0f %%)%s", step == TARGET_MILLIS ? "**" : "", step / 1000,
+                    served, 100.0 * served / r.victimBindings(), step == TARGET_MILLIS ? "**" : ""));
+        }
+        return String.join(", ", parts);
     }
 
     /** A list item {@code title} with {@code body} as a code block under it; nothing when the body is empty. */

@@ -89,6 +89,17 @@ public final class FailoverDrill implements AutoCloseable {
             return victimRecoveryMillis.length == 0 ? 0 : victimRecoveryMillis[victimRecoveryMillis.length - 1];
         }
 
+        /** Bindings of the victim served again within {@code millis} of the kill. */
+        public int servedWithin(long millis) {
+            int served = 0;
+            for (long t : victimRecoveryMillis) {
+                if (t <= millis) {
+                    served++;
+                }
+            }
+            return served;
+        }
+
         public long percentileMillis(double p) {
             if (victimRecoveryMillis.length == 0) {
                 return 0;
