@@ -45,9 +45,16 @@ import java.util.function.Consumer;
  * {@code abs(mnId.hashCode() % number-of-shards)}.
  */
 public final class FailoverDrill implements AutoCloseable {
-    /** The nodes' number-of-shards (cluster.conf); the drill checks it against the shards the nodes report. */
-    static final int NUMBER_OF_SHARDS = com.typesafe.config.ConfigFactory.parseResources("cluster.conf").resolve()
-            .getInt("pekko.cluster.sharding.number-of-shards");
+    /**
+     * The nodes' number-of-shards: cluster.conf under the drill's extra configuration, which may set
+     * another. The victim's bindings are those whose shard the victim hosts, so a drill that mapped
+     * them with another number than the nodes would follow the wrong bindings.
+     */
+    static int numberOfShards(String extraConfig) {
+        return com.typesafe.config.ConfigFactory.parseString(extraConfig)
+                .withFallback(com.typesafe.config.ConfigFactory.parseResources("cluster.conf")).resolve()
+                .getInt("pekko.cluster.sharding.number-of-shards");
+    }
 
     /**
      * @param nodes          LMA processes (>= 3: keep-majority needs a majority left)
@@ -110,6 +117,7 @@ public final class FailoverDrill implements AutoCloseable {
     }
 
     private final Settings settings;
+    private final int numberOfShards;
     private final Consumer<String> progress;
     private final List<LmaProcess> processes = new ArrayList<>();
     private final List<Integer> adminPorts = new ArrayList<>();
@@ -122,6 +130,7 @@ public final class FailoverDrill implements AutoCloseable {
 
     public FailoverDrill(Settings settings, Consumer<String> progress) {
         this.settings = settings;
+        this.numberOfShards = numberOfShards(settings.extraConfig());
         this.progress = progress;
     }
 
@@ -224,7 +233,7 @@ public final class FailoverDrill implements AutoCloseable {
         BitSet onVictim = new BitSet(n);
         for (int i = 0; i < n; i++) {
             String mnId = mags.profile().mobileNodeIdentifier(i);
-            if (victimShards.get(Math.abs(mnId.hashCode() % NUMBER_OF_SHARDS))) {
+            if (victimShards.get(Math.abs(mnId.hashCode() % numberOfShards))) {
                 onVictim.set(i);
             }
         }
@@ -375,21 +384,29 @@ public final class FailoverDrill implements AutoCloseable {
         JsonNode cluster = get(asking, "/api/cluster");
         JsonNode regions = cluster.path("sharding").path("Binding");
         String address = "127.0.0.1:" + clusterPorts.get(node - 1);
-        BitSet shards = new BitSet(NUMBER_OF_SHARDS);
+        BitSet shards = new BitSet(numberOfShards);
         int total = 0;
         for (var it = regions.fields(); it.hasNext(); ) {
             var region = it.next();
             for (JsonNode id : region.getValue().path("shardIds")) {
                 total++;
+                int shard = Integer.parseInt(id.asText());
+                if (shard >= numberOfShards) {
+                    throw new IllegalStateException("node " + region.getKey() + " hosts shard " + shard
+                            + ", but the drill maps bindings to " + numberOfShards + " shards");
+                }
                 if (region.getKey().equals(address)) {
-                    shards.set(Integer.parseInt(id.asText()));
+                    shards.set(shard);
                 }
             }
         }
         if (shards.isEmpty()) {
             throw new IllegalStateException("node " + address + " hosts no Binding shard: " + regions);
         }
-        progress.accept("Binding shards allocated: " + total + " (number-of-shards " + NUMBER_OF_SHARDS + ")");
+        if (total != numberOfShards) {
+            progress.accept("warning: the nodes host " + total + " Binding shards, number-of-shards is " + numberOfShards);
+        }
+        progress.accept("Binding shards allocated: " + total + " (number-of-shards " + numberOfShards + ")");
         return shards;
     }
 

@@ -17,4 +17,12 @@ class BenchFailoverCommandTest {
         assertEquals("5 s 1 (50 %), **10 s 2 (100 %)**", BenchFailoverCommand.servedBy(served(1_000, 5_001)));
         assertEquals("no bindings on the victim", BenchFailoverCommand.servedBy(served()));
     }
+
+    @Test
+    void theDrillMapsBindingsToTheNumberOfShardsTheNodesRunWith() {
+        assertEquals(100, FailoverDrill.numberOfShards(""), "cluster.conf");
+        assertEquals(30, FailoverDrill.numberOfShards("pekko.cluster.sharding.number-of-shards = 30"));
+        assertEquals(30, FailoverDrill.numberOfShards(
+                "pekko.persistence.max-concurrent-recoveries = 100\npekko.cluster.sharding.number-of-shards = 30"));
+    }
 }
