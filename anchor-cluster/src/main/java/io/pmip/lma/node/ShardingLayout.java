@@ -7,7 +7,7 @@ import io.pmip.lma.BindingEntity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -138,7 +138,7 @@ public final class ShardingLayout {
         }
     }
 
-    private <T> T await(java.util.concurrent.CompletionStage<T> stage, Duration timeout) {
+    private <T> T await(CompletionStage<T> stage, Duration timeout) {
         try {
             return stage.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -146,7 +146,7 @@ public final class ShardingLayout {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking " + SETTING, e);
-        } catch (ExecutionException | CompletionException e) {
+        } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof InvalidQueryException) {
                 throw new IllegalStateException("cannot check " + SETTING + " in " + keyspace + ".cluster_settings ("
