@@ -5,6 +5,8 @@ import io.pmip.lma.bulk.BulkGroupEvent;
 import io.pmip.lma.bulk.GroupDirectory;
 import io.pmip.lma.bulk.GroupKey;
 import io.pmip.lma.bulk.GroupMembership;
+import io.pmip.lma.index.BindingIndex;
+import io.pmip.lma.index.HostedBindings;
 import io.pmip.lma.policy.LmaPolicy;
 import io.pmip.lma.policy.MobileNodeProfile;
 import io.pmip.lma.prefix.PrefixPoolClient;
@@ -18,11 +20,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -48,9 +51,6 @@ public final class BindingEntity
         extends EventSourcedBehaviorWithEnforcedReplies<BindingEntity.Command, BindingEvent, BindingState> {
 
     public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Binding");
-
-    /** Events are tagged with one of this many slices, for projections (listing by MAG or prefix). */
-    public static final int TAG_SLICES = 4;
 
     public sealed interface Command extends CborSerializable {
     }
@@ -133,6 +133,8 @@ public final class BindingEntity
     private final TimerScheduler<Command> timers;
     private final Optional<ActorRef<ClusterSharding.ShardCommand>> shard;
     private final GroupMembership groups;
+    /** This node's index of the sessions its entities serve (the admin listings, MAG cleanup). */
+    private final BindingIndex hosted;
     /** True while a registration waits for the prefix pool; other commands are stashed meanwhile. */
     private boolean awaitingPool;
     /** The PBU with Handoff Indicator 4 waiting for the old MAG's de-registration, if any; not journaled. */
@@ -185,6 +187,7 @@ public final class BindingEntity
         this.timers = timers;
         this.shard = shard;
         this.groups = new GroupMembership(mnId, groups);
+        this.hosted = HostedBindings.of(context.getSystem());
     }
 
     @Override
@@ -198,20 +201,6 @@ public final class BindingEntity
     }
 
     @Override
-    public Set<String> tagsFor(BindingEvent event) {
-        return Set.of(tag(mnId));
-    }
-
-    /** The tag every event of {@code mnId} is written with; the read side queries these. */
-    public static String tag(String mnId) {
-        return tagOfSlice(Math.floorMod(mnId.hashCode(), TAG_SLICES));
-    }
-
-    public static String tagOfSlice(int slice) {
-        return "binding-" + slice;
-    }
-
-    @Override
     public SignalHandler<BindingState> signalHandler() {
         // Timers do not survive a restart or a move to another node: re-arm them from the recovered state.
         return newSignalHandlerBuilder()
@@ -222,7 +211,11 @@ public final class BindingEntity
                     state.all().forEach(this::arm);
                     state.all().forEach(s -> groups.update(s.sessionKey(), Optional.of(s)));
                     state.pendingReleases().values().forEach(this::release);
+                    hosted.hold(mnId, state.sessions());
                 })
+                // Stopped (passivated, handed off) or restarting after a failed write: served elsewhere or later.
+                .onSignal(PostStop.instance(), state -> hosted.released(mnId))
+                .onSignal(PreRestart.instance(), state -> hosted.released(mnId))
                 .build();
     }
 
@@ -540,6 +533,11 @@ public final class BindingEntity
 
     @Override
     public EventHandler<BindingState, BindingEvent> eventHandler() {
-        return newEventHandlerBuilder().forAnyState().onAnyEvent(BindingState::apply);
+        // Also while replaying: the node's index shows what this entity serves, wherever it recovers.
+        return newEventHandlerBuilder().forAnyState().onAnyEvent((state, event) -> {
+            BindingState next = state.apply(event);
+            hosted.applied(event, next.sessions());
+            return next;
+        });
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pmip.lma.index.BindingIndex;
+import io.pmip.lma.index.HostedBindings;
 import io.pmip.protocol.Ipv6Prefix;
 import io.pmip.protocol.mh.AccessTechnologyType;
 import io.pmip.protocol.mh.BindingAckStatus;
@@ -94,6 +96,30 @@ class BindingEntityTest {
             Thread.sleep(20);
         }
         assertTrue(e.getState().isIdle(), "the release was confirmed and journaled");
+    }
+
+    @Test
+    void theNodesIndexShowsTheSessionsWhileTheEntityRunsHereAndAgainAfterItsRecovery() {
+        String mnId = mn("index.example");
+        BindingIndex index = HostedBindings.of(fx.kit().system());
+        TestProbe<PbaDecision> mag = fx.kit().createTestProbe();
+        var entity = fx.kit().spawn(BindingEntity.create(mnId, fx.policy(), fx.settings(), fx.pools().pools(),
+                fx.clock(), Optional.empty()));
+        entity.tell(new BindingEntity.HandleProxyBindingUpdate(Pbus.initial(mnId).request(), mag.ref()));
+        assertEquals(BindingAckStatus.ACCEPTED, mag.receiveMessage(Duration.ofSeconds(10)).status());
+        assertTrue(index.mobileNodesAt(MAG1).contains(mnId), "indexed once the event is applied");
+
+        // Stopped (as by passivation or a shard hand-off): served elsewhere, so no longer listed here.
+        fx.kit().stop(entity);
+        assertFalse(index.mobileNodesAt(MAG1).contains(mnId), "left the index when it stopped");
+
+        // Started again (as on the node its shard moved to): the recovery lists it again.
+        var again = fx.kit().spawn(BindingEntity.create(mnId, fx.policy(), fx.settings(), fx.pools().pools(),
+                fx.clock(), Optional.empty()));
+        TestProbe<BindingView> view = fx.kit().createTestProbe();
+        again.tell(new BindingEntity.Get(view.ref()));
+        assertEquals(1, view.receiveMessage(Duration.ofSeconds(10)).sessions().size());
+        assertTrue(index.mobileNodesAt(MAG1).contains(mnId), "indexed again by its recovery");
     }
 
     @Test

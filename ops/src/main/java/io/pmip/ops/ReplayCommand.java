@@ -35,7 +35,7 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Read the LMA's binding journal back from Cassandra.",
             "  --mn ID [--at TIME]      a mobile node's events, or its binding state at TIME",
-            "  --mag ADDR [--from/--to] every event that involved a MAG (default: the last 24 h)",
+            "  --mag ADDR [--from/--to] every event that involved a MAG (default: the last 24 h; reads every binding's events)",
             "  --all --check            replay every binding and verify the invariants (exit 1 on a violation)",
             "TIME is an ISO-8601 instant (2026-11-23T10:32:00Z or with an offset). Cassandra as for `pmip lma`:",
             "--config FILE, PMIP_CASSANDRA_CONTACT_POINTS, or --contact-point."},

@@ -67,8 +67,6 @@ class ReplayCommandTest {
         configFile = dir.resolve("lma.conf");
         Files.writeString(configFile, """
                 pmip.cassandra.contact-points = ["%s"]
-                # read back by tag right after writing; the 5 s default guards concurrent writers
-                pekko.persistence.cassandra.events-by-tag.eventual-consistency-delay = 1s
                 """.formatted(cassandra.contactPointString()));
 
         t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);

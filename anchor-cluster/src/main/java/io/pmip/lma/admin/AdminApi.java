@@ -6,6 +6,8 @@ import static io.pmip.lma.admin.Endpoint.Access.TOKEN;
 
 import io.pmip.lma.BindingShard;
 import io.pmip.lma.history.BindingHistory;
+import io.pmip.lma.index.BindingDirectory;
+import io.pmip.lma.index.HostedBindings;
 import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.peer.MagPeers;
 import io.pmip.lma.redirect.LoadView;
@@ -30,31 +32,34 @@ public final class AdminApi {
 
     private final List<Endpoint> endpoints;
 
-    /** Everything the handlers read: the node's actor system, entities, signaling and read side. */
-    public record Context(ActorSystem<?> system, BindingShard shard, SignalingIngress ingress, LmaMetrics metrics,
-            Optional<BindingIndex> index, Optional<BindingHistory> history, AdminSettings settings,
+    /** Everything the handlers read: the node's actor system, entities, the cluster's bindings, signaling. */
+    public record Context(ActorSystem<?> system, BindingShard shard, BindingDirectory directory,
+            SignalingIngress ingress, LmaMetrics metrics, Optional<BindingHistory> history, AdminSettings settings,
             Optional<MagPeers> peers, Optional<LoadView> loads) {
         /** Without MAG peers (heartbeats off) and without the cluster's load view. */
-        public Context(ActorSystem<?> system, BindingShard shard, SignalingIngress ingress, LmaMetrics metrics,
-                Optional<BindingIndex> index, Optional<BindingHistory> history, AdminSettings settings) {
-            this(system, shard, ingress, metrics, index, history, settings, Optional.empty(), Optional.empty());
+        public Context(ActorSystem<?> system, BindingShard shard, BindingDirectory directory,
+                SignalingIngress ingress, LmaMetrics metrics, Optional<BindingHistory> history,
+                AdminSettings settings) {
+            this(system, shard, directory, ingress, metrics, history, settings, Optional.empty(), Optional.empty());
         }
     }
 
     public AdminApi(Context c) {
         Revocation revocation = new Revocation(c.ingress(), c.metrics(), c.settings().revocationTimeout());
-        BindingsResource bindings = new BindingsResource(c.index(), c.history(), c.shard(), revocation,
+        BindingsResource bindings = new BindingsResource(c.directory(), c.history(), c.shard(), revocation,
                 c.settings().askTimeout(), c.settings().maxPageSize());
-        MagRevocationResource magRevocation = new MagRevocationResource(c.index(),
-                new io.pmip.lma.MagSessions(c.system(), c.shard(), c.settings().askTimeout()), revocation);
-        MagsResource mags = new MagsResource(c.index(), c.ingress(), c.peers(), c.shard().bulkGroups(),
+        MagRevocationResource magRevocation = new MagRevocationResource(c.directory(),
+                new io.pmip.lma.MagSessions(c.system(), c.shard(), c.settings().askTimeout()), revocation,
+                c.settings().askTimeout());
+        MagsResource mags = new MagsResource(c.directory(), c.ingress(), c.peers(), c.shard().bulkGroups(),
                 () -> c.loads().map(LoadView::live).orElse(List.of()),
                 c.settings().askTimeout());
         ClusterResource cluster = new ClusterResource(c.system(), c.settings().askTimeout());
         PrefixPoolsResource pools = new PrefixPoolsResource(c.shard(),
                 c.system().settings().config().getConfig("pmip.lma.prefix-pools"));
         HealthResource health = new HealthResource(c.system(), c.history(), c.settings().askTimeout());
-        MetricsExporter metrics = new MetricsExporter(c.system(), c.metrics(), c.ingress(), c.index(),
+        MetricsExporter metrics = new MetricsExporter(c.system(), c.metrics(), c.ingress(),
+                HostedBindings.of(c.system()),
                 c.settings().askTimeout(), c.shard().bulkGroups()::existingHere);
         this.endpoints = List.of(
                 new Endpoint("GET", "/health/alive", HEALTH, health::alive),

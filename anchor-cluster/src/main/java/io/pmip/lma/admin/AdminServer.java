@@ -2,8 +2,8 @@ package io.pmip.lma.admin;
 
 import io.pmip.lma.BindingShard;
 import io.pmip.lma.history.BindingHistory;
+import io.pmip.lma.index.BindingDirectory;
 import io.pmip.lma.metrics.LmaMetrics;
-import io.pmip.lma.peer.MagBindings;
 import io.pmip.lma.peer.MagPeers;
 import io.pmip.lma.redirect.LoadView;
 import io.pmip.lma.signaling.SignalingIngress;
@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin HTTP server of one LMA node (Pekko HTTP): binds {@code pmip.admin.address:port}, starts
- * the binding read side when the journal has a read journal, and unbinds in coordinated shutdown.
+ * The admin HTTP server of one LMA node (Pekko HTTP): binds {@code pmip.admin.address:port} and
+ * unbinds in coordinated shutdown. Listings ask every node's index ({@link BindingDirectory}); event
+ * history needs a journal with a read journal.
  *
  * <p>No token configured means no admin API: the node logs an error and runs without it, because an
  * unauthenticated API that can revoke bindings and drain nodes must never be served by accident.
@@ -31,12 +32,10 @@ public final class AdminServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
 
     private final ServerBinding binding;
-    private final Optional<BindingReadSide> readSide;
     private final AdminApi api;
 
-    private AdminServer(ServerBinding binding, Optional<BindingReadSide> readSide, AdminApi api) {
+    private AdminServer(ServerBinding binding, AdminApi api) {
         this.binding = binding;
-        this.readSide = readSide;
         this.api = api;
     }
 
@@ -48,7 +47,7 @@ public final class AdminServer implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound
      */
     public static Optional<AdminServer> startIfConfigured(ActorSystem<?> system, BindingShard shard,
-            SignalingIngress ingress, LmaMetrics metrics, Optional<MagPeers> peers, Optional<LoadView> loads,
+            BindingDirectory directory, SignalingIngress ingress, LmaMetrics metrics, Optional<MagPeers> peers, Optional<LoadView> loads,
             Map<String, String> env) {
         AdminSettings settings = AdminSettings.fromConfig(system.settings().config(), env);
         if (!settings.enabled()) {
@@ -60,38 +59,37 @@ public final class AdminServer implements AutoCloseable {
                     + "(the API is never served without authentication); signaling runs without it.");
             return Optional.empty();
         }
-        return Optional.of(start(system, shard, ingress, metrics, peers, loads, settings));
+        return Optional.of(start(system, shard, directory, ingress, metrics, peers, loads, settings));
     }
 
-    public static AdminServer start(ActorSystem<?> system, BindingShard shard, SignalingIngress ingress,
+    public static AdminServer start(ActorSystem<?> system, BindingShard shard, BindingDirectory directory,
+            SignalingIngress ingress,
             LmaMetrics metrics, Optional<MagPeers> peers, Optional<LoadView> loads, AdminSettings settings) {
         String token = settings.token().orElseThrow(() -> new IllegalArgumentException("no admin token"));
-        Optional<ReadJournals.Choice> readJournal = ReadJournals.pluginFor(system.settings().config());
+        Optional<String> readJournal = ReadJournals.pluginFor(system.settings().config());
         if (readJournal.isEmpty()) {
-            log.warn("journal {} has no read journal: the admin API cannot list bindings or MAGs nor show events",
+            log.warn("journal {} has no read journal: the admin API cannot show event history",
                     system.settings().config().getString("pekko.persistence.journal.plugin"));
         }
-        Optional<BindingReadSide> readSide = readJournal.map(id -> BindingReadSide.start(system, id, new BindingIndex()));
-        Optional<BindingHistory> history = readJournal.map(c -> BindingHistory.forPlugin(system, c.pluginId()));
-        AdminApi api = new AdminApi(new AdminApi.Context(system, shard, ingress, metrics,
-                readSide.map(BindingReadSide::index), history, settings, peers, loads));
+        Optional<BindingHistory> history = readJournal.map(id -> BindingHistory.forPlugin(system, id));
+        AdminApi api = new AdminApi(new AdminApi.Context(system, shard, directory, ingress, metrics, history,
+                settings, peers, loads));
         Router router = new Router(api.endpoints(), token, settings.openHealth(), settings.openMetrics(), metrics);
         ServerBinding binding;
         try {
             binding = Http.get(system).newServerAt(settings.address(), settings.port()).bind(router::handle)
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            readSide.ifPresent(BindingReadSide::close);
             throw new IllegalStateException("cannot bind the admin API to " + settings.address() + ":"
                     + settings.port() + ": " + e.getMessage(), e);
         }
-        AdminServer server = new AdminServer(binding, readSide, api);
+        AdminServer server = new AdminServer(binding, api);
         CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "admin-api-unbind", () -> {
             server.close();
             return CompletableFuture.completedFuture(Done.getInstance());
         });
-        log.info("admin API on http://{}:{} (read side: {})", binding.localAddress().getHostString(),
-                binding.localAddress().getPort(), readJournal.map(ReadJournals.Choice::pluginId).orElse("none"));
+        log.info("admin API on http://{}:{} (event history: {})", binding.localAddress().getHostString(),
+                binding.localAddress().getPort(), readJournal.orElse("none"));
         return server;
     }
 
@@ -99,39 +97,13 @@ public final class AdminServer implements AutoCloseable {
         return binding.localAddress();
     }
 
-    /** The mobile nodes of a MAG from this server's read side, when it has one (for RFC 5847 restarts). */
-    public Optional<MagBindings> magBindings() {
-        return readSide.map(BindingReadSide::index).map(AdminServer::magBindings);
-    }
-
-    /**
-     * A read side for a node that serves no admin API, so the bindings of a restarted MAG can still be
-     * found (RFC 5847); closed in coordinated shutdown. Empty when the journal has no read journal.
-     */
-    public static Optional<MagBindings> startReadSideAlone(ActorSystem<?> system) {
-        return ReadJournals.pluginFor(system.settings().config()).map(choice -> {
-            BindingReadSide readSide = BindingReadSide.start(system, choice, new BindingIndex());
-            CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "binding-read-side-close",
-                    () -> {
-                        readSide.close();
-                        return CompletableFuture.completedFuture(Done.getInstance());
-                    });
-            return magBindings(readSide.index());
-        });
-    }
-
-    private static MagBindings magBindings(BindingIndex index) {
-        return mag -> Optional.of(index.mag(mag).map(BindingIndex.MagRow::mobileNodes).orElse(java.util.List.of()));
-    }
-
     AdminApi api() {
         return api;
     }
 
-    /** Stops accepting requests and the read side; idempotent. */
+    /** Stops accepting requests; idempotent. */
     @Override
     public void close() {
-        readSide.ifPresent(BindingReadSide::close);
         try {
             binding.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

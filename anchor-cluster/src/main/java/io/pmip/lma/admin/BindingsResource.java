@@ -9,33 +9,34 @@ import io.pmip.lma.history.BindingHistory;
 import io.pmip.lma.history.HistoryJson;
 import io.pmip.lma.history.Replay;
 import io.pmip.lma.history.TimelineEntry;
+import io.pmip.lma.index.BindingDirectory;
+import io.pmip.lma.index.BindingIndex;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 
 /**
- * /api/bindings: listings from the read side ({@link BindingIndex}), one binding from its entity,
+ * /api/bindings: listings from every node's index ({@link BindingDirectory}), one binding from its entity,
  * its history from the journal, and revocation (the MAGs first, then the entity).
  */
 final class BindingsResource {
     static final int DEFAULT_PAGE_SIZE = 100;
 
-    private final Optional<BindingIndex> index;
+    private final BindingDirectory directory;
     private final Optional<BindingHistory> history;
     private final BindingShard shard;
     private final Revocation revocation;
     private final Duration askTimeout;
     private final int maxPageSize;
 
-    BindingsResource(Optional<BindingIndex> index, Optional<BindingHistory> history, BindingShard shard,
+    BindingsResource(BindingDirectory directory, Optional<BindingHistory> history, BindingShard shard,
             Revocation revocation, Duration askTimeout, int maxPageSize) {
-        this.index = index;
+        this.directory = directory;
         this.history = history;
         this.shard = shard;
         this.revocation = revocation;
@@ -51,12 +52,13 @@ final class BindingsResource {
             throw ApiException.badRequest("bad_parameter", "give either offset or cursor, not both");
         }
         int offset = request.intQuery("offset", 0, 0, Integer.MAX_VALUE);
-        BindingIndex.Page page = readSide().list(filter, offset, after, limit);
-        return done(Json.ok(Json.object(
+        return directory.list(filter, offset, after, limit, askTimeout).thenApply(page -> Json.ok(Json.object(
                 "total", page.total(),
                 "offset", page.offset(),
                 "limit", limit,
                 "nextCursor", page.nextAfter().map(Filters::encodeCursor).orElse(null),
+                // cluster nodes that did not answer: their bindings are missing from this page and the total
+                "unansweredNodes", page.unanswered(),
                 "bindings", page.bindings())));
     }
 
@@ -124,17 +126,7 @@ final class BindingsResource {
         return Replies.onReplyingThread(shard.binding(mnId).ask(BindingEntity.Get::new, askTimeout));
     }
 
-    private BindingIndex readSide() {
-        return index.orElseThrow(() -> ApiException.unavailable("no_read_side",
-                "listing needs the read side, and the configured journal has no read journal (use journal=cassandra "
-                        + "or journal=inmem)"));
-    }
-
     static ApiException unknown(String mnId) {
         return ApiException.notFound("unknown_mobile_node", "no binding for mobile node '" + mnId + "'");
-    }
-
-    private static CompletionStage<HttpResponse> done(HttpResponse response) {
-        return CompletableFuture.completedFuture(response);
     }
 }

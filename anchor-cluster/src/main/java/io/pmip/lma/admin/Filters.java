@@ -1,5 +1,6 @@
 package io.pmip.lma.admin;
 
+import io.pmip.lma.index.BindingIndex;
 import io.pmip.protocol.Ipv6Prefix;
 import io.pmip.protocol.mh.AccessTechnologyType;
 import java.net.InetAddress;

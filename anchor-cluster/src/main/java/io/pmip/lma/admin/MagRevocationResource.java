@@ -3,13 +3,16 @@ package io.pmip.lma.admin;
 import io.pmip.lma.MagSessions;
 import io.pmip.lma.MobilitySession;
 import io.pmip.lma.bulk.GroupKey;
+import io.pmip.lma.index.BindingDirectory;
 import io.pmip.protocol.mh.option.MobileNodeGroupIdentifier;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -25,14 +28,16 @@ final class MagRevocationResource {
     /** The reason journaled in {@code BindingEvent.Revoked}. */
     private static final String REASON = "administrative";
 
-    private final Optional<BindingIndex> index;
+    private final BindingDirectory directory;
     private final MagSessions sessions;
     private final Revocation revocation;
+    private final Duration timeout;
 
-    MagRevocationResource(Optional<BindingIndex> index, MagSessions sessions, Revocation revocation) {
-        this.index = index;
+    MagRevocationResource(BindingDirectory directory, MagSessions sessions, Revocation revocation, Duration timeout) {
+        this.directory = directory;
         this.sessions = sessions;
         this.revocation = revocation;
+        this.timeout = timeout;
     }
 
     CompletionStage<HttpResponse> revoke(ApiRequest request) {
@@ -48,28 +53,43 @@ final class MagRevocationResource {
         if (named.isPresent() && named.get().isEmpty()) {
             throw ApiException.badRequest("bad_mn_ids", "mnIds names no mobile node");
         }
-        List<String> mobileNodes = named.orElseGet(() -> index.orElseThrow(() -> ApiException.unavailable(
-                        "no_read_side", "finding a MAG's bindings needs the read side; name them with ?mnIds="))
-                .mag(mag).map(BindingIndex.MagRow::mobileNodes).orElse(List.of()));
-        if (mobileNodes.isEmpty()) {
-            throw ApiException.notFound("unknown_mag", "no binding at MAG " + mag);
-        }
         boolean global = named.isEmpty();
-        return tellThenEnd(Json.object("mag", mag,
-                        "flavour", global ? Revocation.Flavour.MAG.label : Revocation.Flavour.BULK.label),
-                revocation.revokeAtMag(mag, mobileNodes, global), mag, mobileNodes, s -> true);
+        CompletionStage<List<String>> found = named.<CompletionStage<List<String>>>map(
+                CompletableFuture::completedFuture).orElseGet(() -> directory.mobileNodesAt(mag, timeout)
+                        .thenApply(a -> complete(a, "the bindings of MAG " + mag)));
+        return found.thenCompose(mobileNodes -> {
+            if (mobileNodes.isEmpty()) {
+                throw ApiException.notFound("unknown_mag", "no binding at MAG " + mag);
+            }
+            return tellThenEnd(Json.object("mag", mag,
+                            "flavour", global ? Revocation.Flavour.MAG.label : Revocation.Flavour.BULK.label),
+                    revocation.revokeAtMag(mag, mobileNodes, global), mag, mobileNodes, s -> true);
+        });
     }
 
-    /** The group's members from the read side; only their sessions in that group end here. */
+    /** The group's members from every node's index; only their sessions in that group end here. */
     private CompletionStage<HttpResponse> revokeGroup(String mag, long group) {
-        List<String> members = index.orElseThrow(() -> ApiException.unavailable("no_read_side",
-                "finding a bulk group's bindings needs the read side")).groupMembers(new GroupKey(mag, group));
-        if (members.isEmpty()) {
-            throw ApiException.notFound("unknown_group", "no binding of MAG " + mag + " is in bulk group " + group);
+        return directory.groupMembers(new GroupKey(mag, group), timeout).thenCompose(answers -> {
+            List<String> members = complete(answers, "the bindings of bulk group " + group + " of MAG " + mag);
+            if (members.isEmpty()) {
+                throw ApiException.notFound("unknown_group", "no binding of MAG " + mag + " is in bulk group " + group);
+            }
+            OptionalLong inGroup = OptionalLong.of(group);
+            return tellThenEnd(Json.object("mag", mag, "flavour", Revocation.Flavour.GROUP.label, "groupId", group),
+                    revocation.revokeGroup(mag, group), mag, members, s -> s.bulkGroupId().equals(inGroup));
+        });
+    }
+
+    /**
+     * A revocation must not tell a MAG "all your bindings" and then end only some: without every
+     * node's answer it is refused (503), and the operator retries or names the mobile nodes.
+     */
+    private static List<String> complete(BindingDirectory.Answers<List<String>> answers, String what) {
+        if (!answers.complete()) {
+            throw ApiException.unavailable("nodes_unanswered", "cannot find " + what + ": no answer from cluster "
+                    + "node(s) " + answers.unanswered() + "; retry, or name the mobile nodes with ?mnIds=");
         }
-        OptionalLong inGroup = OptionalLong.of(group);
-        return tellThenEnd(Json.object("mag", mag, "flavour", Revocation.Flavour.GROUP.label, "groupId", group),
-                revocation.revokeGroup(mag, group), mag, members, s -> s.bulkGroupId().equals(inGroup));
+        return answers.value();
     }
 
     /**

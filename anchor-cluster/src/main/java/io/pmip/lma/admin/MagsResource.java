@@ -5,6 +5,8 @@ import io.pmip.lma.peer.PeerStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.pmip.lma.bulk.BulkGroups;
 import io.pmip.lma.bulk.GroupKey;
+import io.pmip.lma.index.BindingDirectory;
+import io.pmip.lma.index.BindingIndex;
 import io.pmip.lma.redirect.NodeLoad;
 import io.pmip.lma.signaling.SignalingIngress;
 import java.time.Duration;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +22,7 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 
 /**
- * /api/mags: what this LMA knows of each MAG. Bindings come from the read side (cluster-wide); the
+ * /api/mags: what this LMA knows of each MAG. Bindings come from every node's index (cluster-wide); the
  * last PBU this node received from it from the signaling ingress (this node only); the heartbeat path
  * state and the MAG's Restart Counter from its RFC 5847 peer entity, wherever in the cluster it runs
  * ("disabled" when heartbeats are off, "unknown" when the peer does not answer in time).
@@ -53,23 +54,23 @@ final class MagsResource {
     }
 
     /**
-     * One RFC 6602 bulk binding update group of the MAG: its members from the read side, its lease
+     * One RFC 6602 bulk binding update group of the MAG: its members from the nodes' indexes, its lease
      * from its entity ({@code leaseUntil} null when none was granted or the entity did not answer).
      */
     record BulkGroupRow(long groupId, int members, Instant leaseUntil) {
     }
 
-    private final Optional<BindingIndex> index;
+    private final BindingDirectory directory;
     private final SignalingIngress ingress;
     private final Optional<MagPeers> peers;
     private final BulkGroups bulkGroups;
     private final Supplier<List<NodeLoad>> nodes;
     private final Duration timeout;
 
-    MagsResource(Optional<BindingIndex> index, SignalingIngress ingress, Optional<MagPeers> peers,
+    MagsResource(BindingDirectory directory, SignalingIngress ingress, Optional<MagPeers> peers,
             BulkGroups bulkGroups, Supplier<List<NodeLoad>> nodes, Duration timeout) {
         this.nodes = nodes;
-        this.index = index;
+        this.directory = directory;
         this.ingress = ingress;
         this.peers = peers;
         this.bulkGroups = bulkGroups;
@@ -77,37 +78,43 @@ final class MagsResource {
     }
 
     CompletionStage<HttpResponse> list(ApiRequest request) {
-        return views(Optional.empty()).thenApply(views -> Json.ok(Json.object("mags", views)));
+        // unansweredNodes: cluster nodes that did not answer; the bindings they host are missing from the counts
+        return views(Optional.empty()).thenApply(views -> Json.ok(Json.object("mags", views.value(),
+                "unansweredNodes", views.unanswered())));
     }
 
     CompletionStage<HttpResponse> get(ApiRequest request) {
         String mag = Filters.mag(request.path("id"));
         return views(Optional.of(mag)).thenCompose(views -> {
-            MagView view = views.stream().findFirst()
+            MagView view = views.value().stream().findFirst()
                     .orElseThrow(() -> ApiException.notFound("unknown_mag", "no binding, event or PBU from MAG " + mag));
             return bulkGroups(mag).thenApply(groups -> Json.ok(view.withBulkGroups(groups)));
         });
     }
 
-    /** The read side names the groups and counts members; each group's entity tells its lease. */
-    private CompletableFuture<List<BulkGroupRow>> bulkGroups(String mag) {
-        List<CompletableFuture<BulkGroupRow>> rows = index.map(i -> i.bulkGroups(mag)).orElse(new TreeMap<>())
-                .entrySet().stream()
-                .map(e -> bulkGroups.view(new GroupKey(mag, e.getKey()), timeout).toCompletableFuture()
-                        .handle((view, failure) -> new BulkGroupRow(e.getKey(), e.getValue(),
-                                failure == null ? view.leaseUntil().orElse(null) : null)))
-                .toList();
-        return CompletableFuture.allOf(rows.toArray(CompletableFuture[]::new))
-                .thenApply(done -> rows.stream().map(CompletableFuture::join).toList());
+    /** The nodes' indexes name the groups and count members; each group's entity tells its lease. */
+    private CompletionStage<List<BulkGroupRow>> bulkGroups(String mag) {
+        return directory.bulkGroups(mag, timeout).thenCompose(groups -> {
+            List<CompletableFuture<BulkGroupRow>> rows = groups.value().entrySet().stream()
+                    .map(e -> bulkGroups.view(new GroupKey(mag, e.getKey()), timeout).toCompletableFuture()
+                            .handle((view, failure) -> new BulkGroupRow(e.getKey(), e.getValue(),
+                                    failure == null ? view.leaseUntil().orElse(null) : null)))
+                    .toList();
+            return CompletableFuture.allOf(rows.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> rows.stream().map(CompletableFuture::join).toList());
+        });
     }
 
     /** Every MAG, or only {@code only}; peer entities are asked only about the MAGs listed. */
-    CompletionStage<List<MagView>> views(Optional<String> only) {
-        BindingIndex readSide = index.orElseThrow(() -> ApiException.unavailable("no_read_side",
-                "the configured journal has no read journal, so MAGs cannot be listed from the read side"));
+    CompletionStage<BindingDirectory.Answers<List<MagView>>> views(Optional<String> only) {
+        return directory.mags(timeout).thenCompose(known -> views(only, known.value())
+                .thenApply(views -> new BindingDirectory.Answers<>(views, known.unanswered())));
+    }
+
+    private CompletionStage<List<MagView>> views(Optional<String> only, List<BindingIndex.MagRow> known) {
         Map<String, SignalingIngress.MagContact> contacts = ingress.magContacts();
         Map<String, BindingIndex.MagRow> rows = new java.util.HashMap<>();
-        readSide.mags().forEach(r -> rows.put(r.mag(), r));
+        known.forEach(r -> rows.put(r.mag(), r));
         TreeSet<String> all = new TreeSet<>(rows.keySet());
         all.addAll(contacts.keySet());
         only.ifPresent(mag -> all.retainAll(Set.of(mag)));

@@ -1,7 +1,7 @@
 package io.pmip.lma.admin;
 
-import org.apache.pekko.cluster.sharding.typed.HashCodeMessageExtractor;
 import io.pmip.lma.BindingEntity;
+import io.pmip.lma.index.BindingIndex;
 import io.pmip.lma.metrics.JournalWriteTimes;
 import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.metrics.MetricKey;
@@ -99,22 +99,19 @@ final class MetricsExporter {
     private final ActorSystem<?> system;
     private final LmaMetrics metrics;
     private final SignalingIngress ingress;
-    private final Optional<BindingIndex> index;
+    /** The sessions of the bindings this node hosts. */
+    private final BindingIndex hosted;
     private final Duration timeout;
     private final ShardMovements shardMovements;
     private final LongSupplier bulkGroupsHere;
-    /** Maps an MN-Identifier to its shard as Cluster Sharding's default extractor does. */
-    private final HashCodeMessageExtractor<Object> shardOf;
 
-    MetricsExporter(ActorSystem<?> system, LmaMetrics metrics, SignalingIngress ingress, Optional<BindingIndex> index,
+    MetricsExporter(ActorSystem<?> system, LmaMetrics metrics, SignalingIngress ingress, BindingIndex hosted,
             Duration timeout, LongSupplier bulkGroupsHere) {
         this.bulkGroupsHere = bulkGroupsHere;
-        this.shardOf = new HashCodeMessageExtractor<>(
-                system.settings().config().getInt("pekko.cluster.sharding.number-of-shards"));
         this.system = system;
         this.metrics = metrics;
         this.ingress = ingress;
-        this.index = index;
+        this.hosted = hosted;
         this.timeout = timeout;
         this.shardMovements = ShardMovements.get(system);
     }
@@ -159,15 +156,15 @@ final class MetricsExporter {
                         PrometheusText.Sample.of(Map.of("direction", "out"), shardMovements.out())));
         text.family("pmip_pbu_in_flight", "gauge", "PBUs handed to binding entities and not answered yet.",
                 List.of(PrometheusText.Sample.of(ingress.inFlight())));
-        index.ifPresent(i -> {
-            text.family("pmip_bindings", "gauge",
-                    "Mobile nodes with at least one mobility session, whole cluster (read side).",
-                    List.of(PrometheusText.Sample.of(i.bindingCount())));
-            text.family("pmip_sessions", "gauge", "Mobility sessions, whole cluster (read side).",
-                    List.of(PrometheusText.Sample.of(i.sessionCount())));
-            text.family("pmip_read_side_events_total", "counter", "Binding events folded into this node's read side.",
-                    List.of(PrometheusText.Sample.of(i.eventsApplied())));
-        });
+        // Per node, like every other family here: the cluster's figure is the sum over its nodes.
+        text.family("pmip_bindings", "gauge",
+                "Mobile nodes with at least one mobility session whose binding entity runs on this node.",
+                List.of(PrometheusText.Sample.of(hosted.bindingCount())));
+        text.family("pmip_sessions", "gauge", "Mobility sessions of the binding entities running on this node.",
+                List.of(PrometheusText.Sample.of(hosted.sessionCount())));
+        text.family("pmip_binding_index_updates_total", "counter",
+                "Updates of this node's binding index by its entities (events applied, recoveries, stops).",
+                List.of(PrometheusText.Sample.of(hosted.updates())));
         heartbeatPeers(text, metrics.heartbeatPeersByState());
         regions.ifPresent(r -> {
             List<PrometheusText.Sample> entities = new ArrayList<>();
@@ -179,15 +176,6 @@ final class MetricsExporter {
             text.family("pmip_binding_entities", "gauge", "Binding entities (mobile nodes) running, per cluster node.",
                     entities);
             text.family("pmip_binding_shards", "gauge", "Binding shards hosted, per cluster node.", shards);
-            index.ifPresent(i -> {
-                Map<String, Long> byShard = i.sessionsByShard(shardOf::shardId);
-                List<PrometheusText.Sample> sessions = new ArrayList<>();
-                r.forEach((node, region) -> sessions.add(PrometheusText.Sample.of(Map.of("node", node),
-                        region.shardIds().stream().mapToLong(id -> byShard.getOrDefault(id, 0L)).sum())));
-                text.family("pmip_node_sessions", "gauge",
-                        "Mobility sessions of the binding shards each cluster node hosts (read side and sharding stats).",
-                        sessions);
-            });
         });
         text.family("pmip_bulk_groups", "gauge", "RFC 6602 bulk binding update groups whose entity runs on this node.",
                 List.of(PrometheusText.Sample.of(bulkGroupsHere.getAsLong())));

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Which read journal serves the journal this node writes to. Others (e.g. Pekko's own
- * {@code pekko.persistence.journal.inmem}) have none: with them there is no read side and no event
- * history, and the API says so (503) rather than invent one.
+ * {@code pekko.persistence.journal.inmem}) have none: with them there is no event history, and the
+ * API says so (503) rather than invent one.
  */
 final class ReadJournals {
     static final String CASSANDRA_JOURNAL = "pekko.persistence.cassandra.journal";
@@ -17,22 +17,14 @@ final class ReadJournals {
     private ReadJournals() {
     }
 
-    /**
-     * A read journal and how to follow a tag with it: {@code live} uses the live eventsByTag query
-     * (Cassandra's); otherwise currentEventsByTag is polled from the last offset read (the in-memory
-     * journal's, which has only current queries).
-     */
-    record Choice(String pluginId, boolean live) {
-    }
-
-    /** The read journal for the configured journal plugin, if it has one. */
-    static Optional<Choice> pluginFor(Config config) {
+    /** The plugin id of the read journal for the configured journal plugin, if it has one. */
+    static Optional<String> pluginFor(Config config) {
         String journal = config.getString("pekko.persistence.journal.plugin");
         if (journal.equals(CASSANDRA_JOURNAL)) {
-            return Optional.of(new Choice(CASSANDRA_QUERY, true));
+            return Optional.of(CASSANDRA_QUERY);
         }
         if (journal.equals(INMEM_JOURNAL)) {
-            return Optional.of(new Choice(INMEM_QUERY, false));
+            return Optional.of(INMEM_QUERY);
         }
         return Optional.empty();
     }

@@ -44,8 +44,8 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * lifetime, as each member asks for the lease. Until then a bulk de-registration misses members not
  * yet re-learned; those find the group gone when they ask and expire at their own lifetime, which is
  * what they would do had the MAG sent nothing. No binding ever lives longer than a lease the MAG was
- * granted. Listings count members from the read side of the binding journal instead (cluster-wide and
- * exact after restarts).
+ * granted. Listings count members from the binding entities themselves instead (every node's
+ * binding index, which each entity fills again when it recovers).
  */
 public final class BulkGroupEntity
         extends EventSourcedBehaviorWithEnforcedReplies<BulkGroupEntity.Command, BulkGroupEvent, BulkGroupState> {

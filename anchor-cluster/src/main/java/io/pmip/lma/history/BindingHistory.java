@@ -3,7 +3,6 @@ package io.pmip.lma.history;
 import io.pmip.lma.Addresses;
 import io.pmip.lma.BindingEvent;
 import io.pmip.lma.BindingState;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -20,14 +19,8 @@ import org.apache.pekko.stream.javadsl.Source;
  * actor system; needs no cluster. Used by {@code pmip replay} and the admin API.
  */
 public final class BindingHistory {
-    /** Persistence ids read at once during a whole-journal check; the checking itself is sequential. */
+    /** Persistence ids read at once during a whole-journal scan; the checking itself is sequential. */
     private static final int PARALLEL_READS = 4;
-
-    /**
-     * How long after its decision an event may be written: the journal is scanned by write time,
-     * the range selects by decision time ({@link BindingEvent#at()}).
-     */
-    static final Duration WRITE_MARGIN = Duration.ofMinutes(5);
 
     private final BindingJournal journal;
     private final ActorSystem<?> system;
@@ -67,21 +60,20 @@ public final class BindingHistory {
 
     /**
      * Every event that involved the MAG {@code magAddress} (as serving MAG, or as the MAG a handoff
-     * left) decided in [{@code from}, {@code to}], ordered by time, read over the binding tags from
-     * the journal writes of {@code from} on.
+     * left) decided in [{@code from}, {@code to}], ordered by time. Events carry no tags (they cost
+     * a registration too much, see persistence.conf), so this reads every binding's events: a scan
+     * of the journal, {@link #PARALLEL_READS} bindings at a time.
      */
     public CompletionStage<List<TimelineEntry>> eventsForMag(String magAddress, Instant from, Instant to) {
         String mag = canonical(magAddress);
         Predicate<BindingEvent> involves = e -> canonical(e.servingMag()).equals(mag)
                 || (e instanceof BindingEvent.HandedOff h && canonical(h.previousMag()).equals(mag));
-        List<String> tags = BindingJournal.tags();
-        // concurrently: each tag query ends only after the journal's eventual-consistency-delay
-        return Source.from(tags)
-                .flatMapMerge(tags.size(), tag -> journal.eventsByTag(tag, from)
-                        // a tag is in write order: once writes pass `to` (and the margin) nothing earlier follows
-                        .takeWhile(r -> !r.writtenAt().isAfter(to.plus(WRITE_MARGIN)))
+        return journal.persistenceIds()
+                .mapAsyncUnordered(PARALLEL_READS, id -> journal.events(id)
                         .filter(r -> !r.event().at().isBefore(from) && !r.event().at().isAfter(to)
-                                && involves.test(r.event())))
+                                && involves.test(r.event()))
+                        .runWith(Sink.seq(), system))
+                .mapConcat(records -> records)
                 .runWith(Sink.seq(), system)
                 .thenApply(rs -> rs.stream()
                         .sorted(Comparator.comparing((JournalRecord r) -> r.event().at())

@@ -21,8 +21,8 @@ import scala.jdk.javaapi.CollectionConverters;
  *
  * <p>Why not the persistence testkit's journal, which this replaces: its storage takes one global lock,
  * re-serializes a persistence id's whole history on every write to it and deserializes every event
- * of every persistence id on every tag query. The read side polls the tags, so each poll stalled every
- * write of the node (docs/benchmarks.md, "inmem journal").
+ * of every persistence id on every tag query. The read side then polled the tags, so each poll stalled
+ * every write of the node (docs/benchmarks.md, "inmem journal").
  *
  * <p>Events are kept as written, not serialized: they are immutable records, and their serialization
  * is what the Cassandra journal and the serializer tests exercise.

@@ -6,6 +6,7 @@ import io.pmip.lma.MagSessions;
 import io.pmip.lma.admin.AdminServer;
 import io.pmip.lma.metrics.LmaMetrics;
 import io.pmip.lma.peer.HeartbeatSettings;
+import io.pmip.lma.index.BindingDirectory;
 import io.pmip.lma.peer.MagBindings;
 import io.pmip.lma.peer.MagPeers;
 import io.pmip.lma.redirect.Capacity;
@@ -115,13 +116,13 @@ public final class LmaNode implements AutoCloseable {
                     clock);
             Set<InetAddress> ownUnicast = openUnicast(node, ingress);
             AcknowledgementRelay.start(system, ingress, clusterAddress(system));
-            // The read side (the admin API's, or one of its own) is how a MAG's bindings are found when
-            // the MAG restarted or a drain moves it.
-            java.util.concurrent.atomic.AtomicReference<MagBindings> readSide =
-                    new java.util.concurrent.atomic.AtomicReference<>(MagBindings.NONE);
+            // Every node's index of the bindings it hosts is how a MAG's bindings are found when the MAG
+            // restarted or a drain moves it.
+            BindingDirectory directory = BindingDirectory.start(system);
+            Duration entityTimeout = node.getDuration("entity-timeout");
+            MagBindings magBindings = mag -> directory.allMobileNodesAt(mag, entityTimeout);
             LoadView loads = startLoadGossip(system, node, ingress, metrics, ownUnicast, clock,
-                    new NodeDrain.MovedMags(new MagSessions(system, shard, node.getDuration("entity-timeout")),
-                            readSide::get));
+                    new NodeDrain.MovedMags(new MagSessions(system, shard, entityTimeout), magBindings));
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "close-signaling",
                     () -> {
                         ingress.close();
@@ -130,14 +131,11 @@ public final class LmaNode implements AutoCloseable {
             HeartbeatSettings heartbeat = HeartbeatSettings.fromConfig(config.getConfig("pmip.lma"));
             java.util.Optional<MagPeers> peers = heartbeat.enabled()
                     ? java.util.Optional.of(MagPeers.init(system, heartbeat, MagPeers.sender(ingress),
-                            mag -> readSide.get().mobileNodesAt(mag), shard, metrics, clock))
+                            magBindings, shard, metrics, clock))
                     : java.util.Optional.empty();
             peers.ifPresent(ingress::attach);
-            java.util.Optional<AdminServer> admin = AdminServer.startIfConfigured(system, shard, ingress, metrics,
-                    peers, java.util.Optional.of(loads), System.getenv());
-            admin.flatMap(AdminServer::magBindings)
-                    .or(() -> peers.isPresent() ? AdminServer.startReadSideAlone(system) : java.util.Optional.empty())
-                    .ifPresent(readSide::set);
+            java.util.Optional<AdminServer> admin = AdminServer.startIfConfigured(system, shard, directory, ingress,
+                    metrics, peers, java.util.Optional.of(loads), System.getenv());
             LmaNode lma = new LmaNode(system, shard, ingress, metrics, restartCounter, admin, loads);
             log.info("LMA node started: cluster={} udp={} mh={} journal={} restart-counter={}", lma.clusterAddress(),
                     lma.udpAddress(), lma.mhAddress(), node.getString("journal"), restartCounter);

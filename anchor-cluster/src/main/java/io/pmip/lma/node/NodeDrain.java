@@ -10,10 +10,8 @@ import io.pmip.protocol.mh.RevocationTrigger;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Leave;
@@ -35,8 +33,8 @@ final class NodeDrain implements Runnable {
     /** The reason journaled in {@code BindingEvent.Revoked}. */
     static final String REASON = "drain";
 
-    /** How the sessions of a moved MAG are found (the read side, when this node has one) and ended. */
-    record MovedMags(MagSessions sessions, Supplier<MagBindings> bindings) {
+    /** How the sessions of a moved MAG are found (every node's index) and ended. */
+    record MovedMags(MagSessions sessions, MagBindings bindings) {
     }
 
     private final ActorSystem<?> system;
@@ -80,13 +78,9 @@ final class NodeDrain implements Runnable {
 
     /** The MAG was told, whatever it answered: its sessions end. Never fails, so the drain goes on. */
     private CompletableFuture<Void> endSessions(String mag) {
-        Optional<List<String>> mobileNodes = moved.bindings().get().mobileNodesAt(mag);
-        if (mobileNodes.isEmpty()) {
-            log.warn("draining: no read side on this node to find the sessions of MAG {}; they end when their "
-                    + "lifetime runs out", mag);
-            return CompletableFuture.completedFuture(null);
-        }
-        return moved.sessions().end(mag, mobileNodes.get(), REASON, s -> true).toCompletableFuture()
+        return moved.bindings().mobileNodesAt(mag)
+                .thenCompose(mobileNodes -> moved.sessions().end(mag, mobileNodes, REASON, s -> true))
+                .toCompletableFuture()
                 .handle((ended, failure) -> {
                     if (failure != null) {
                         log.warn("draining: ending the sessions of MAG {} failed: {}", mag, failure.toString());

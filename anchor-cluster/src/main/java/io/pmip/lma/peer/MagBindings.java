@@ -1,14 +1,11 @@
 package io.pmip.lma.peer;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
-/** Which mobile nodes have a session at a MAG, from the read side (io.pmip.lma.admin.BindingIndex). */
+/** Which mobile nodes have a session at a MAG, over the whole cluster (io.pmip.lma.index.BindingDirectory). */
 @FunctionalInterface
 public interface MagBindings {
-    /** Empty when this node has no read side to ask. */
-    MagBindings NONE = mag -> Optional.empty();
-
-    /** The mobile nodes with a session served by {@code mag}; empty when this node cannot tell. */
-    Optional<List<String>> mobileNodesAt(String mag);
+    /** The mobile nodes with a session served by {@code mag}; fails unless every node could be asked. */
+    CompletionStage<List<String>> mobileNodesAt(String mag);
 }

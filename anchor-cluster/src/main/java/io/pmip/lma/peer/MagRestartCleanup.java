@@ -2,14 +2,11 @@ package io.pmip.lma.peer;
 
 import io.pmip.lma.MagSessions;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Removes the mobility sessions a restarted MAG lost (RFC 5847 section 3, restart detection: a changed Restart Counter
- * means the peer lost its mobility state). The read side says which mobile nodes the MAG serves; of
+ * means the peer lost its mobility state). Every node's binding index says which mobile nodes the MAG serves; of
  * their sessions at the MAG only those last updated at or before {@code staleBefore} (the last
  * answer of the previous incarnation) are revoked: a session the restarted MAG has registered again
  * since is its own and stays.
@@ -26,14 +23,9 @@ final class MagRestartCleanup {
         this.bindings = bindings;
     }
 
-    /** Completes with the number of sessions removed; fails when this node has no read side. */
+    /** Completes with the number of sessions removed; fails when a cluster node could not be asked for them. */
     CompletionStage<Integer> removeStale(String mag, Instant staleBefore) {
-        Optional<List<String>> mobileNodes = bindings.mobileNodesAt(mag);
-        if (mobileNodes.isEmpty()) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
-                    "no read side on this node to find the bindings of MAG " + mag));
-        }
-        return sessions.end(mag, mobileNodes.get(), REASON, s -> !s.updatedAt().isAfter(staleBefore))
-                .thenApply(MagSessions.Ended::sessions);
+        return bindings.mobileNodesAt(mag).thenCompose(mobileNodes -> sessions.end(mag, mobileNodes, REASON,
+                s -> !s.updatedAt().isAfter(staleBefore))).thenApply(MagSessions.Ended::sessions);
     }
 }

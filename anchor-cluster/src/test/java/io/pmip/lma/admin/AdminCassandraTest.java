@@ -38,7 +38,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The read side and event history over the Cassandra read journal (live eventsByTag), end to end. */
+/**
+ * Listings and event history with the Cassandra journal, end to end, and a listing that comes back
+ * after the node restarts (its remembered binding recovers and indexes itself).
+ */
 class AdminCassandraTest {
     private static final String TOKEN = "cassandra-admin-token";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -106,7 +109,6 @@ class AdminCassandraTest {
 
         AdminClient admin = new AdminClient(lma.adminAddress(), TOKEN, Duration.ofSeconds(60));
         assertEquals(200, admin.get("/health/ready").status(), "journal reachable");
-        // Cassandra's tag query lags by its eventual-consistency delay and refresh interval.
         JsonNode page = admin.await("/api/bindings", r -> r.json().path("total").asInt() == 1).json();
         assertEquals("hana@lab.example", page.path("bindings").get(0).path("mnId").asText());
         AdminClient.Reply history = admin.get("/api/bindings/hana@lab.example/events");
@@ -124,5 +126,14 @@ class AdminCassandraTest {
         PrometheusParser.Exposition scraped = admin.scrape();
         assertTrue(scraped.valueOrZero("pmip_journal_write_seconds_count", Map.of()) >= 1);
         assertTrue(scraped.valueOrZero("pmip_journal_write_seconds_sum", Map.of()) > 0);
+
+        // A restarted node lists the binding again, from the entity's recovery alone.
+        lma.close();
+        lma = LmaNode.start(LmaConfig.load(Optional.of(file), Map.of())).awaitUp(Duration.ofSeconds(60));
+        AdminClient restarted = new AdminClient(lma.adminAddress(), TOKEN, Duration.ofSeconds(60));
+        JsonNode again = restarted.await("/api/bindings", r -> r.json().path("total").asInt() == 1).json();
+        assertEquals("hana@lab.example", again.path("bindings").get(0).path("mnId").asText());
+        assertEquals(List.of("hana@lab.example"), JSON.convertValue(restarted.get("/api/mags/127.0.0.1").json()
+                .path("mobileNodes"), List.class), "the MAG view too");
     }
 }

@@ -54,7 +54,7 @@ final class AdminClient {
         return call("GET", path, Optional.of("Bearer " + token));
     }
 
-    /** The read side and the peer state machines lag what the test did: poll until the answer matches. */
+    /** The peer state machines and the entities lag what the test did: poll until the answer matches. */
     Reply await(String path, Predicate<Reply> condition) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
         Reply r = get(path);

@@ -35,7 +35,7 @@ class AdminSettingsTest {
 
     @Test
     void readJournalFollowsTheJournal() {
-        assertEquals(Optional.of(new ReadJournals.Choice(ReadJournals.CASSANDRA_QUERY, true)), ReadJournals.pluginFor(
+        assertEquals(Optional.of(ReadJournals.CASSANDRA_QUERY), ReadJournals.pluginFor(
                 ConfigFactory.parseString("pekko.persistence.journal.plugin = \"pekko.persistence.cassandra.journal\"")));
         assertEquals(Optional.empty(), ReadJournals.pluginFor(
                 ConfigFactory.parseString("pekko.persistence.journal.plugin = \"pekko.persistence.journal.inmem\"")));

@@ -2,7 +2,6 @@ package io.pmip.lma.history;
 
 import io.pmip.lma.BindingEntity;
 import io.pmip.lma.BindingEvent;
-import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -44,10 +43,5 @@ public final class JournalWriter extends EventSourcedBehavior<JournalWriter.Writ
     @Override
     public EventHandler<Long, BindingEvent> eventHandler() {
         return newEventHandlerBuilder().forAnyState().onAnyEvent((count, event) -> count + 1);
-    }
-
-    @Override
-    public Set<String> tagsFor(BindingEvent event) {
-        return Set.of(BindingEntity.tag(mnId));
     }
 }

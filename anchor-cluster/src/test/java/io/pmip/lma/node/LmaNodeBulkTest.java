@@ -212,7 +212,7 @@ class LmaNodeBulkTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the read side never showed " + fragment + ": " + body);
+        throw new AssertionError("the listing never showed " + fragment + ": " + body);
     }
 
     private HttpResponse<String> admin(String method, String path) throws Exception {

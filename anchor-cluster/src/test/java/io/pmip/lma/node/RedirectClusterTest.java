@@ -214,29 +214,19 @@ class RedirectClusterTest {
         mag.expect(MagEvent.Revoked.class, e -> e.mobileNodeIdentifier().equals("bulk-1@lab.example"));
         mag.expect(MagEvent.Revoked.class, e -> e.mobileNodeIdentifier().equals("bulk-2@lab.example"));
 
-        // Global: a read side lists the MAG's remaining binding. With the in-memory journal each node
-        // reads only its own journal, so ask the node that journaled it (Cassandra serves all alike).
-        LmaNode[] knowing = new LmaNode[1];
-        awaitCondition(() -> {
-            for (LmaNode node : List.of(first, second)) {
-                try {
-                    if (admin(node, "GET", "/api/mags/127.0.0.18").body().contains("bulk-3@lab.example")) {
-                        knowing[0] = node;
-                        return true;
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return false;
-        }, "a read side lists the MAG's binding");
-        HttpResponse<String> global = admin(knowing[0], "DELETE", "/api/mags/127.0.0.18/bindings");
+        // Global: every node lists the MAG's remaining binding, wherever its entity runs (a listing asks
+        // every node's index).
+        for (LmaNode node : List.of(first, second)) {
+            awaitCondition(() -> lists(node, "127.0.0.18", "bulk-3@lab.example"),
+                    "node " + node.clusterAddress() + " lists the MAG's binding");
+        }
+        HttpResponse<String> global = admin(first, "DELETE", "/api/mags/127.0.0.18/bindings");
         assertEquals(200, global.statusCode(), global.body());
         assertTrue(global.body().contains("\"flavour\":\"mag\"") && global.body().contains("bulk-3@lab.example")
                 && global.body().contains("\"magAcknowledged\":true"), global.body());
         mag.expect(MagEvent.Revoked.class, e -> e.mobileNodeIdentifier().equals("bulk-3@lab.example"));
         assertEquals(1, first.metrics().snapshot().count("revocation", "flavour", "bulk"));
-        assertEquals(1, knowing[0].metrics().snapshot().count("revocation", "flavour", "mag"));
+        assertEquals(1, first.metrics().snapshot().count("revocation", "flavour", "mag"));
     }
 
     @Test
@@ -272,17 +262,8 @@ class RedirectClusterTest {
         mag.expect(MagEvent.Registered.class, r -> r.mobileNodeIdentifier().equals("d2@lab.example"));
         LmaNode drained = redirected.to().getHostAddress().equals("127.0.0.2") ? first : second;
         LmaNode survivor = drained == first ? second : first;
-        // With the in-memory journal a node's read side sees only the bindings it hosts: register more
-        // mobile nodes until the drained node hosts (and so can find) at least one of them.
-        int attached = 2;
-        while (!readSideLists(drained, "127.0.0.14") && attached < 10) {
-            attached++;
-            String mnId = "d" + attached + "x@lab.example";
-            attach(mag, mnId, 40 + attached);
-            mag.expect(MagEvent.Registered.class, e -> e.mobileNodeIdentifier().equals(mnId));
-            Thread.sleep(1000);
-        }
-        assertTrue(readSideLists(drained, "127.0.0.14"), "the drained node hosts one of " + attached + " bindings");
+        // The drained node finds the MAG's bindings on every node, its own or not.
+        assertTrue(lists(drained, "127.0.0.14", "d2@lab.example"), "the drained node lists the MAG's bindings");
 
         // Through the survivor's API: any node can drain any other.
         HttpResponse<String> r = admin(survivor, "POST", "/api/cluster/nodes/" + drained.clusterAddress() + "/drain");
@@ -292,8 +273,9 @@ class RedirectClusterTest {
         assertEquals("global revocation", mag.expect(MagEvent.FellBack.class, e -> true).reason());
         drained.system().getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
         // RFC 5846: what it revoked ends at the LMA too (journaled with reason "drain").
+        // d1's and d2's sessions at least; the drained node moves every MAG assigned to it, earlier tests' too.
         long ended = drained.metrics().snapshot().count("drain_sessions_ended");
-        assertTrue(ended >= 1 && ended <= attached, ended + " sessions ended of " + attached);
+        assertTrue(ended >= 2, ended + " sessions ended");
 
         // The next initial PBU goes to the anycast address; only the survivor is left to redirect it.
         attach(mag, "d3@lab.example", 42);
@@ -309,10 +291,10 @@ class RedirectClusterTest {
                 .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private boolean readSideLists(LmaNode node, String mag) {
+    private boolean lists(LmaNode node, String mag, String mnId) {
         try {
             HttpResponse<String> r = admin(node, "GET", "/api/mags/" + mag);
-            return r.statusCode() == 200 && r.body().contains("@lab.example");
+            return r.statusCode() == 200 && r.body().contains(mnId);
         } catch (Exception e) {
             return false;
         }

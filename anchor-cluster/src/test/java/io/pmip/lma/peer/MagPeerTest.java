@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -73,9 +74,9 @@ class MagPeerTest {
         Cluster cluster = Cluster.get(kit.system());
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
         shard = BindingShard.init(kit.system(), Clock.systemUTC());
-        // The read side's answer for these MAGs: every mobile node the test registers.
-        MagBindings bindings = mag -> Optional.of(List.of("alice@lab.example", "bob@lab.example", "carol@lab.example",
-                "dave@lab.example"));
+        // The cluster's answer for these MAGs: every mobile node the test registers.
+        MagBindings bindings = mag -> CompletableFuture.completedFuture(List.of("alice@lab.example", "bob@lab.example",
+                "carol@lab.example", "dave@lab.example"));
         peers = MagPeers.init(kit.system(), SETTINGS, (to, request) -> wire.add(new Sent(to, request)), bindings,
                 shard, metrics, Clock.systemUTC());
     }
