@@ -3,6 +3,7 @@ package io.pmip.lma;
 import io.pmip.protocol.Ipv6Prefix;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -11,13 +12,29 @@ import java.util.regex.Pattern;
  */
 public final class Addresses {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /**
+     * Literals already parsed, and their canonical text: every PBU names the same few MAG and LMA
+     * addresses, each parsed several times on its way (policy, request, contacts). Filled up to
+     * {@link #MEMO_LIMIT} and no further, so a flood of other literals costs a parse each and no memory.
+     */
+    private static final int MEMO_LIMIT = 4096;
+    private static final ConcurrentHashMap<String, InetAddress> PARSED = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, String> CANONICAL = new ConcurrentHashMap<>();
 
     private Addresses() {
     }
 
     /** The RFC 5952 form of an IPv6 literal or the dotted quad of an IPv4 literal. */
     public static String canonical(String literal) {
-        return canonical(parse(literal));
+        String known = CANONICAL.get(literal);
+        if (known != null) {
+            return known;
+        }
+        String text = canonical(parse(literal));
+        if (CANONICAL.size() < MEMO_LIMIT) {
+            CANONICAL.put(literal, text);
+        }
+        return text;
     }
 
     public static String canonical(InetAddress address) {
@@ -27,6 +44,18 @@ public final class Addresses {
 
     /** Parses an address literal; a host name is an error, not a DNS query. */
     public static InetAddress parse(String literal) {
+        InetAddress known = PARSED.get(literal);
+        if (known != null) {
+            return known;
+        }
+        InetAddress address = parseLiteral(literal);
+        if (PARSED.size() < MEMO_LIMIT) {
+            PARSED.put(literal, address);
+        }
+        return address;
+    }
+
+    private static InetAddress parseLiteral(String literal) {
         String text = literal.strip();
         if (!text.contains(":") && !IPV4.matcher(text).matches()) {
             throw new IllegalArgumentException("not an IP address literal: " + literal);

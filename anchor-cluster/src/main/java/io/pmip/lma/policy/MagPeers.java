@@ -16,7 +16,12 @@ public record MagPeers(List<AddressRange> allowed) {
     // RFC 5213 section 5.3.1: only a trusted MAG may register on behalf of a mobile node.
     public boolean isAuthorized(String magAddress) {
         try {
-            return allowed.stream().anyMatch(r -> r.contains(magAddress));
+            for (AddressRange range : allowed) {
+                if (range.contains(magAddress)) {
+                    return true;
+                }
+            }
+            return false;
         } catch (IllegalArgumentException notAnAddress) {
             return false;
         }

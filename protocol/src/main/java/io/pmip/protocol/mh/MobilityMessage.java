@@ -37,8 +37,20 @@ public sealed interface MobilityMessage
         return Optional.empty();
     }
 
-    /** All options of the given class, in wire order. */
+    /**
+     * All options of the given class, in wire order. A plain loop: the LMA asks this several times
+     * per PBU, and a stream here was its largest single cost (docs/benchmarks.md, pmip sim).
+     */
     default <T extends MobilityOption> List<T> optionsOf(Class<T> type) {
-        return options().stream().filter(type::isInstance).map(type::cast).toList();
+        List<T> found = null;
+        for (MobilityOption o : options()) {
+            if (type.isInstance(o)) {
+                if (found == null) {
+                    found = new java.util.ArrayList<>(2);
+                }
+                found.add(type.cast(o));
+            }
+        }
+        return found == null ? List.of() : java.util.Collections.unmodifiableList(found);
     }
 }
