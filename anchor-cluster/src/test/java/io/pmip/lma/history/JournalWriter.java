@@ -10,14 +10,12 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 
 /**
- * Writes binding events straight into the journal under a binding entity's persistence id and
- * tags, bypassing the entity's rules: how a test plants a history the LMA would never write.
+ * Writes binding events straight into the journal under a binding entity's persistence id,
+ * bypassing the entity's rules: how a test plants a history the LMA would never write.
  */
 public final class JournalWriter extends EventSourcedBehavior<JournalWriter.Write, BindingEvent, Long> {
     public record Write(BindingEvent event, ActorRef<Done> replyTo) {
     }
-
-    private final String mnId;
 
     public static Behavior<Write> create(String mnId) {
         return new JournalWriter(mnId);
@@ -25,7 +23,6 @@ public final class JournalWriter extends EventSourcedBehavior<JournalWriter.Writ
 
     private JournalWriter(String mnId) {
         super(BindingEntity.persistenceId(mnId));
-        this.mnId = mnId;
     }
 
     @Override
