@@ -24,6 +24,8 @@ public final class LmaMetrics {
     private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(1);
 
     private final Map<MetricKey, LongAdder> counters = new ConcurrentHashMap<>();
+    private final Map<Integer, LongAdder> receivedCounters = new ConcurrentHashMap<>();
+    private final Map<Integer, LongAdder> sentCounters = new ConcurrentHashMap<>();
     /** RFC 5847 path state of each MAG peer hosted on this node, for the heartbeat peers gauge. */
     private final Map<String, String> heartbeatPeers = new ConcurrentHashMap<>();
     private final ConcurrentHistogram pbaLatency = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
@@ -71,12 +73,23 @@ public final class LmaMetrics {
         return adder == null ? 0 : adder.sum();
     }
 
+    // Counted for every datagram in and out: their counters are looked up by type (and status) without
+    // building a key each time. MH Type is 8 bits, a status 8 bits (RFC 6275 section 6.1.8).
     public void received(int mhType) {
-        increment(MetricKey.of("received", "type", typeName(mhType)));
+        receivedCounters.computeIfAbsent(mhType & 0xff,
+                t -> counters.computeIfAbsent(MetricKey.of("received", "type", typeName(t)), k -> new LongAdder()))
+                .increment();
     }
 
     public void sent(int mhType, int status) {
-        increment(MetricKey.of("sent", "type", typeName(mhType), "status", Integer.toString(status)));
+        if (status < 0 || status > 0xff) {
+            increment(MetricKey.of("sent", "type", typeName(mhType), "status", Integer.toString(status)));
+            return;
+        }
+        sentCounters.computeIfAbsent((mhType & 0xff) << 8 | (status & 0xff),
+                k -> counters.computeIfAbsent(MetricKey.of("sent", "type", typeName(mhType), "status",
+                        Integer.toString(status)), c -> new LongAdder()))
+                .increment();
     }
 
     /** The transport refused the datagram (queue full, closed); the peer will retransmit. */

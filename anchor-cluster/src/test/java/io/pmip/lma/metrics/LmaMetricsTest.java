@@ -31,6 +31,14 @@ class LmaMetricsTest {
         assertEquals(1, s.pbaLatencySummary().count());
         assertEquals(3000, s.pbaLatencySummary().maxMicros(), 5);
         assertEquals(3, m.snapshot().count("received", "type", "PBU"));
+        // type and status each name their own counter, however often they repeat
+        m.sent(6, 158);
+        m.sent(6, 158);
+        m.sent(16, 0);
+        MetricsSnapshot later = m.snapshot();
+        assertEquals(2, later.count("sent", "type", "PBA", "status", "158"));
+        assertEquals(1, later.count("sent", "type", "PBA", "status", "0"));
+        assertEquals(1, later.count("sent", "type", "BRI", "status", "0"));
     }
 
     @Test
