@@ -19,8 +19,13 @@ import org.apache.pekko.stream.javadsl.Source;
  * actor system; needs no cluster. Used by {@code pmip replay} and the admin API.
  */
 public final class BindingHistory {
-    /** Persistence ids read at once during a whole-journal scan; the checking itself is sequential. */
+    /** Persistence ids read at once during a whole-journal check; the checking itself is sequential. */
     private static final int PARALLEL_READS = 4;
+    /**
+     * Persistence ids read at once while looking for a MAG's events: each read is a small query, so
+     * more in flight keeps Cassandra busy instead of waiting on round trips.
+     */
+    static final int MAG_SCAN_PARALLEL_READS = 32;
 
     private final BindingJournal journal;
     private final ActorSystem<?> system;
@@ -62,14 +67,14 @@ public final class BindingHistory {
      * Every event that involved the MAG {@code magAddress} (as serving MAG, or as the MAG a handoff
      * left) decided in [{@code from}, {@code to}], ordered by time. Events carry no tags (they cost
      * a registration too much, see persistence.conf), so this reads every binding's events: a scan
-     * of the journal, {@link #PARALLEL_READS} bindings at a time.
+     * of the journal, {@link #MAG_SCAN_PARALLEL_READS} bindings at a time.
      */
     public CompletionStage<List<TimelineEntry>> eventsForMag(String magAddress, Instant from, Instant to) {
         String mag = canonical(magAddress);
         Predicate<BindingEvent> involves = e -> canonical(e.servingMag()).equals(mag)
                 || (e instanceof BindingEvent.HandedOff h && canonical(h.previousMag()).equals(mag));
         return journal.persistenceIds()
-                .mapAsyncUnordered(PARALLEL_READS, id -> journal.events(id)
+                .mapAsyncUnordered(MAG_SCAN_PARALLEL_READS, id -> journal.events(id)
                         .filter(r -> !r.event().at().isBefore(from) && !r.event().at().isAfter(to)
                                 && involves.test(r.event()))
                         .runWith(Sink.seq(), system))
