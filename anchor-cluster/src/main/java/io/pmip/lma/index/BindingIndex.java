@@ -215,16 +215,16 @@ public final class BindingIndex {
     public List<MagRow> mags() {
         Map<String, List<String>> nodes = new HashMap<>();
         Map<String, Integer> sessions = new HashMap<>();
+        // A session recovered from a snapshot was never applied here as an event: it is a sighting too.
+        TreeMap<String, MagSeen> all = new TreeMap<>(magSeen);
         byMobileNode.forEach((mnId, byKey) -> byKey.values().forEach(s -> {
             List<String> list = nodes.computeIfAbsent(s.servingMag(), k -> new ArrayList<>());
             if (list.isEmpty() || !list.get(list.size() - 1).equals(mnId)) {
                 list.add(mnId);
             }
             sessions.merge(s.servingMag(), 1, Integer::sum);
+            all.merge(s.servingMag(), new MagSeen(s.updatedAt(), s.lmaAddress()), BindingIndex::later);
         }));
-        TreeMap<String, MagSeen> all = new TreeMap<>(magSeen);
-        byMobileNode.values().forEach(byKey -> byKey.values().forEach(s -> all.merge(s.servingMag(),
-                new MagSeen(s.updatedAt(), s.lmaAddress()), BindingIndex::later)));
         List<MagRow> rows = new ArrayList<>();
         all.forEach((mag, seen) -> rows.add(new MagRow(mag, nodes.getOrDefault(mag, List.of()),
                 sessions.getOrDefault(mag, 0), seen.at(), Optional.ofNullable(seen.lmaAddress()))));
