@@ -245,8 +245,11 @@ class RedirectClusterTest {
                     bri.sequence(), true, true, List.of()));
             BindingRevocationAcknowledgement bra = acknowledged.get(15, TimeUnit.SECONDS);
             assertEquals(bri.sequence(), bra.sequence());
-            assertEquals(1, second.metrics().snapshot().count("revocation_ack_relayed", "outcome", "published"));
-            assertEquals(1, first.metrics().snapshot().count("revocation_ack_relayed", "outcome", "matched"));
+            // The counters move just after the acknowledgement is handed on, on the nodes' own threads.
+            awaitCondition(() -> second.metrics().snapshot().count("revocation_ack_relayed", "outcome", "published") == 1,
+                    "the second node counts one acknowledgement published");
+            awaitCondition(() -> first.metrics().snapshot().count("revocation_ack_relayed", "outcome", "matched") == 1,
+                    "the first node counts one relayed acknowledgement matched");
         }
     }
 
