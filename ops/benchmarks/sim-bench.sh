@@ -16,6 +16,7 @@
 #   below 400 per second, else SIM_MAGS x SIM_MNS in the refresh mix); a few hundred per second for
 #   30 s lets the JIT compile the signaling path before anything is measured.
 # SIM_OUT (default sim-<journal>): the result's name under ops/benchmarks/ (.md, -r<rate>.json).
+# SIM_LMA_CONFIG: HOCON lines added to the LMA's configuration (to try a setting without a rebuild).
 set -euo pipefail
 journal=${1:?inmem or cassandra}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -40,6 +41,9 @@ pmip.lma.timestamp-validity-window = 30s
 pmip.lma.prefix-pool-timeout = 10s
 pekko.loglevel = WARNING
 CONF
+if [ -n "${SIM_LMA_CONFIG:-}" ]; then
+  printf '%s\n' "$SIM_LMA_CONFIG" >> "$work/lma.conf"
+fi
 
 env_lma=(PMIP_LMA_UDP_PORT="$udp" PMIP_CLUSTER_PORT="$cluster" PMIP_SEED_NODES= PMIP_LMA_MH_ENABLED=false
     PMIP_JAVA_OPTS="-Xmx1g")
@@ -66,7 +70,7 @@ grep -q "lma up:" "$work/lma.out" || { echo "LMA not up" >&2; exit 1; }
     echo "Script: \`ops/benchmarks/sim-bench.sh $journal\` (rates: $rates; $duration s each; $mags MAGs, rate x duration / 4 mobile nodes)."
   fi
   echo "LMA: \`$(printf '%s ' "${env_lma[@]}")ops/bin/pmip lma --journal $journal --config lma.conf\`"
-  echo "with \`timestamp-validity-window = 30s\`, \`prefix-pool-timeout = 10s\`. $(nproc) cores; run at $(date -u +%FT%TZ)"
+  echo "with \`timestamp-validity-window = 30s\`, \`prefix-pool-timeout = 10s\`${SIM_LMA_CONFIG:+ and \`$SIM_LMA_CONFIG\`}. $(nproc) cores; run at $(date -u +%FT%TZ)"
   echo "at $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')."
   echo
   echo "uptime before: $(uptime)"

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Leave;
 import org.slf4j.Logger;
@@ -73,7 +74,9 @@ final class NodeDrain implements Runnable {
                     })
                     .thenCompose(acknowledged -> endSessions(mag));
         }).toArray(CompletableFuture[]::new);
-        CompletableFuture.allOf(moving).thenRunAsync(this::leaveWhenIdle, system.executionContext());
+        // leaveWhenIdle polls (sleeps): not on the dispatchers the PBUs it waits for need.
+        CompletableFuture.allOf(moving).thenRunAsync(this::leaveWhenIdle,
+                system.dispatchers().lookup(DispatcherSelector.blocking()));
     }
 
     /** The MAG was told, whatever it answered: its sessions end. Never fails, so the drain goes on. */
