@@ -122,8 +122,10 @@ class AdminCassandraTest {
         }
         assertEquals(404, admin.get("/api/bindings/nobody@lab.example/events").status());
 
-        // the Cassandra journal plugin times its writes: hana's registration is at least one
-        PrometheusParser.Exposition scraped = admin.scrape();
+        // the Cassandra journal plugin times its writes: hana's registration is at least one. A write is recorded
+        // in a callback of its own once it completes, racing the entity's reply (and so the PBA): wait for it.
+        PrometheusParser.Exposition scraped = admin.awaitScrape(
+                e -> e.valueOrZero("pmip_journal_write_seconds_count", Map.of()) >= 1);
         assertTrue(scraped.valueOrZero("pmip_journal_write_seconds_count", Map.of()) >= 1);
         assertTrue(scraped.valueOrZero("pmip_journal_write_seconds_sum", Map.of()) > 0);
 

@@ -102,7 +102,9 @@ class HeartbeatEndToEndTest {
         awaitStatus("/api/bindings/" + AdminClient.q("alice@lab.example"), 404);
         awaitStatus("/api/bindings/" + AdminClient.q("bob@lab.example"), 404);
         assertEquals(200, admin.get("/api/bindings/" + AdminClient.q("carol@lab.example")).status(), "registered after the restart");
-        metrics = admin.scrape();
+        // The peer entity counts the removed sessions when the cleanup it started reports back, on its own
+        // thread and after the sessions ended (the 404s above): wait for the counter to move.
+        metrics = admin.awaitScrape(e -> e.valueOrZero("pmip_mag_restart_sessions_removed_total", Map.of()) == 2.0);
         assertEquals(1.0, metrics.valueOrZero("pmip_mag_restarts_detected_total", Map.of()));
         assertEquals(2.0, metrics.valueOrZero("pmip_mag_restart_sessions_removed_total", Map.of()));
     }

@@ -129,6 +129,8 @@ class UdpIpv4TransportTest {
                 }
             }
             awaitTotal(a, b, senders);
+            // A transport counts a datagram before its receive thread hands it to the handler (the inbox).
+            awaitCount(() -> first.size() + second.size(), senders);
             assertEquals(senders, a.stats().received() + b.stats().received());
             assertTrue(a.stats().received() > 0, "first transport got none: " + a.stats());
             assertTrue(b.stats().received() > 0, "second transport got none: " + b.stats());
