@@ -5,6 +5,7 @@
 # (pmip cassandra start) and the build in place; results in /tmp/tb/NAME.{md,log,jfr}. PROBE_JFR=0: no profile.
 # Extra LMA configuration lines: PROBE_LMA_CONFIG.
 cd "$(dirname "$0")/../.."
+mkdir -p /tmp/tb
 name=${1:-prof1}
 log=/tmp/tb/$name.log
 PMIP_CASSANDRA_JOURNAL_KEYSPACE=j_$name PMIP_CASSANDRA_SNAPSHOT_KEYSPACE=s_$name PMIP_CASSANDRA_PROJECTION_KEYSPACE=p_$name \
