@@ -112,6 +112,9 @@ class HeartbeatTest extends MagTestBase {
     @Test
     void answersTheLmaHeartbeatWithItsRestartCounter() throws Exception {
         try (TestLma lma = TestLma.open(); MagFixture mag = mag(lma, c -> c.withRestartCounter(9))) {
+            // The MAG links itself to its node when its actor starts, after spawn returns: a request before
+            // that is unroutable (CI saw it). An answer from the actor means it has started.
+            mag.pathState();
             lma.send(Heartbeat.request(77, List.of()), mag.node.transport().localAddress(),
                     mag.node.transport().localPort());
             Heartbeat response = lma.next(Heartbeat.class, WAIT).as(Heartbeat.class);
